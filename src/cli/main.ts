@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.js';
+import { isDatabaseEmpty, seedDemo } from '../server/demo/seed.js';
+import { createDeps, openDatabase } from '../server/deps.js';
+import { main as startMain } from '../server/main.js';
+import { migrate } from '../server/platform/db/migrate.js';
+
+const USAGE = `Usage: trellis <command>
+
+  start                         serve the API and web app (npm start)
+  migrate                       apply pending database migrations
+  demo                          seed the demo organization into an empty database
+  audit verify                  check the audit log's hash chains; exits 1 if any row was changed or deleted
+  org create --name N --time-zone TZ --admin-email E --admin-name NAME
+                                provision an organization with its first administrator
+                                (password from TRELLIS_ADMIN_PASSWORD, or a generated one printed once)
+
+The database comes from DATABASE_URL, or the embedded one in TRELLIS_DATA_DIR (./data).`;
+
+async function withDeps<T>(fn: (deps: ReturnType<typeof createDeps>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    return await fn(createDeps(config, database));
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  switch (command) {
+    case 'start':
+      await startMain();
+      return -1;
+    case 'migrate': {
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      try {
+        const applied = await migrate(database);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'demo':
+      return withDeps(async (deps) => {
+        if (!(await isDatabaseEmpty(deps))) {
+          console.error('The database already has data; the demo organization goes only into an empty one.');
+          return 1;
+        }
+        await seedDemo(deps);
+        console.log('Demo organization created.');
+        return 0;
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withDeps(async (deps) => {
+        const result = await deps.audit.verify(deps.database.db);
+        for (const p of result.problems) console.log(`${p.kind.toUpperCase()}: chain ${p.chainKey}, entry ${p.seq}`);
+        console.log(`${result.events} audit events in ${result.chains} chains: ${result.problems.length === 0 ? 'intact' : `${result.problems.length} problem(s) found`}`);
+        return result.problems.length === 0 ? 0 : 1;
+      });
+    case 'org': {
+      if (sub !== 'create') break;
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { name: { type: 'string' }, 'time-zone': { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' } },
+      });
+      if (!values.name || !values['time-zone'] || !values['admin-email'] || !values['admin-name']) break;
+      const generated = !process.env.TRELLIS_ADMIN_PASSWORD;
+      const password = process.env.TRELLIS_ADMIN_PASSWORD ?? randomBytes(15).toString('base64url');
+      return withDeps(async (deps) => {
+        const { organization } = await deps.organizations.provision({
+          name: values.name!,
+          timeZone: values['time-zone']!,
+          location: { name: values.name! },
+        });
+        await deps.users.provision(organization.id, {
+          email: values['admin-email']!.toLowerCase(),
+          displayName: values['admin-name']!,
+          roles: ['admin'],
+          password,
+        });
+        console.log(`Organization ${organization.id} created with administrator ${values['admin-email']}.`);
+        if (generated) console.log(`Initial password (shown once): ${password}`);
+        return 0;
+      });
+    }
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import type { Config } from './config.js';
+import { createAuditService } from './modules/audit/index.js';
+import { createAuthService, createUsersService } from './modules/identity/index.js';
+import { createOrganizationsService } from './modules/organizations/index.js';
+import { createAuditLog } from './platform/audit/audit-log.js';
+import { createSessionStore } from './platform/auth/sessions.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { openEmbedded, openServer, type Database } from './platform/db/engine.js';
+
+/** Opens the configured engine: embedded PGlite in a data directory, or a PostgreSQL server. */
+export function openDatabase(config: Config): Promise<Database> {
+  return config.database.kind === 'postgres'
+    ? Promise.resolve(openServer(config.database.url, config.database.poolSize))
+    : openEmbedded(config.database.dataDir);
+}
+
+/** The composition root: every service, wired once with its dependencies. */
+export function createDeps(config: Config, database: Database, clock: Clock = systemClock) {
+  const { db } = database;
+  const audit = createAuditLog({ clock });
+  const sessions = createSessionStore({ db, clock, policy: config.session });
+  const organizations = createOrganizationsService({ db, audit });
+  return {
+    config,
+    database,
+    clock,
+    audit,
+    sessions,
+    organizations,
+    auth: createAuthService({ db, audit, clock, sessions, lockout: config.lockout }),
+    users: createUsersService({ db, audit, clock, sessions }),
+    auditTrail: createAuditService({ db, audit }),
+  };
+}
+
+export type Deps = ReturnType<typeof createDeps>;

@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import type { Role } from '../../../domain/identity/roles.js';
+import type { NewUserRow, UserUpdate } from '../../platform/db/schema.js';
+import type { Db } from '../../platform/db/tx.js';
+import { notFound } from '../../platform/errors.js';
+
+const USER_COLUMNS = [
+  'organization_id',
+  'id',
+  'email',
+  'display_name',
+  'password_hash',
+  'roles',
+  'status',
+  'failed_login_count',
+  'locked_until',
+  'last_login_at',
+  'totp_secret',
+  'totp_pending_secret',
+  'totp_last_step',
+  'created_at',
+] as const;
+
+export const usersRepo = {
+  /** Sign-in looks a user up by email alone, before any organization is known. */
+  findByEmailForLogin(db: Db, email: string) {
+    return db.selectFrom('users').select(USER_COLUMNS).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  },
+
+  async get(db: Db, organizationId: string, id: string) {
+    const row = await db
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('user');
+    return row;
+  },
+
+  list(db: Db, organizationId: string, filter: { q?: string; role?: Role; status?: 'active' | 'deactivated' }) {
+    let query = db.selectFrom('users').select(USER_COLUMNS).where('organization_id', '=', organizationId);
+    if (filter.q) {
+      const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb.or([eb(sql`lower(display_name)`, 'like', like), eb('email', 'like', like)]));
+    }
+    if (filter.role) query = query.where(sql<boolean>`${filter.role} = ANY(roles)`);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    return query.orderBy('display_name').orderBy('id').limit(1000).execute();
+  },
+
+  insert(db: Db, values: NewUserRow) {
+    return db.insertInto('users').values(values).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+  },
+
+  async update(db: Db, organizationId: string, id: string, values: UserUpdate) {
+    const row = await db
+      .updateTable('users')
+      .set({ ...values, updated_at: sql`now()` })
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .returning(USER_COLUMNS)
+      .executeTakeFirst();
+    if (!row) throw notFound('user');
+    return row;
+  },
+
+  /** Counts one failed sign-in and locks the account once the count reaches the threshold. */
+  recordFailedLogin(db: Db, organizationId: string, id: string, lock: { threshold: number; until: Date }) {
+    return db
+      .updateTable('users')
+      .set((eb) => ({
+        failed_login_count: sql`CASE WHEN failed_login_count + 1 >= ${lock.threshold} THEN 0 ELSE failed_login_count + 1 END`,
+        locked_until: sql`CASE WHEN failed_login_count + 1 >= ${lock.threshold} THEN ${lock.until}::timestamptz ELSE locked_until END`,
+        updated_at: eb.ref('updated_at'),
+      }))
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .returning(['locked_until'])
+      .executeTakeFirstOrThrow();
+  },
+
+  countActiveAdmins(db: Db, organizationId: string) {
+    return db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('organization_id', '=', organizationId)
+      .where('status', '=', 'active')
+      .where(sql<boolean>`'admin' = ANY(roles)`)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  },
+};
+
+export type UserRecord = Awaited<ReturnType<typeof usersRepo.get>>;

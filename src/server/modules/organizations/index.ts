@@ -1,0 +1,4 @@
+export { createOrganizationsService, type OrganizationsService, type NewOrganization } from './organizations.service.js';
+export { organizationsRoutes } from './organizations.routes.js';
+export { organizationsRepo } from './organizations.repo.js';
+export { toOrganizationDto } from './organizations.dto.js';
