@@ -60,15 +60,23 @@ async function run(argv: string[]): Promise<number> {
       if (sub !== 'verify') break;
       return withDeps(async (deps) => {
         const result = await deps.audit.verify(deps.database.db);
-        for (const p of result.problems) console.log(`${p.kind.toUpperCase()}: chain ${p.chainKey}, entry ${p.seq}`);
-        console.log(`${result.events} audit events in ${result.chains} chains: ${result.problems.length === 0 ? 'intact' : `${result.problems.length} problem(s) found`}`);
+        for (const p of result.problems)
+          console.log(`${p.kind.toUpperCase()}: chain ${p.chainKey}, entry ${p.seq}`);
+        console.log(
+          `${result.events} audit events in ${result.chains} chains: ${result.problems.length === 0 ? 'intact' : `${result.problems.length} problem(s) found`}`,
+        );
         return result.problems.length === 0 ? 0 : 1;
       });
     case 'org': {
       if (sub !== 'create') break;
       const { values } = parseArgs({
         args: argv.slice(2),
-        options: { name: { type: 'string' }, 'time-zone': { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' } },
+        options: {
+          name: { type: 'string' },
+          'time-zone': { type: 'string' },
+          'admin-email': { type: 'string' },
+          'admin-name': { type: 'string' },
+        },
       });
       if (!values.name || !values['time-zone'] || !values['admin-email'] || !values['admin-name']) break;
       const generated = !process.env.TRELLIS_ADMIN_PASSWORD;

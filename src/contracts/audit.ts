@@ -27,6 +27,8 @@ export const AuditEventDto = z.object({
   patientId: z.uuid().nullable(),
   ip: z.string().nullable(),
   outcome: AuditOutcome,
+  /** Context without PHI: changed field names, filters, counts, the reason a sign-in failed. */
+  details: z.record(z.string(), z.unknown()),
 });
 export type AuditEventDto = z.infer<typeof AuditEventDto>;
 
@@ -42,5 +44,8 @@ export const AuditQuery = z
     cursor: z.string().max(100).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: '"from" must not be after "to".', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    error: '"from" must not be after "to".',
+    path: ['to'],
+  });
 export type AuditQuery = z.infer<typeof AuditQuery>;

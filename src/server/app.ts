@@ -58,7 +58,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !NOT_WEB_PATHS.test(request.url) && webDirExists(config.webDir))
       return reply.sendFile('index.html');
-    return sendProblem(request, reply, new AppError('not_found', { userMessage: 'There is nothing at this address.' }));
+    return sendProblem(
+      request,
+      reply,
+      new AppError('not_found', { userMessage: 'There is nothing at this address.' }),
+    );
   });
 
   registerSecurityHeaders(app);
@@ -87,7 +91,13 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get(
     '/healthz',
-    { schema: { tags: ['platform'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database reachability',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
     async () => {
       try {
         await sql`select 1`.execute(deps.database.db);
@@ -109,7 +119,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   );
 
   if (webDirExists(config.webDir)) {
-    await app.register(fastifyStatic, { root: path.resolve(config.webDir), wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: path.resolve(config.webDir),
+      wildcard: false,
+      index: ['index.html'],
+    });
   }
   return app;
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 const Bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
-const Minutes = z.coerce.number().int().min(1).max(7 * 24 * 60);
+const Minutes = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(7 * 24 * 60);
 
 /** The environment, read once at start-up and passed down. Nothing else reads process.env. */
 const EnvSchema = z.object({
@@ -52,7 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Embedded: demo on unless TRELLIS_DEMO=0. Server database: only with TRELLIS_DEMO=1.
     demo: e.TRELLIS_DEMO ?? !e.DATABASE_URL,
     logLevel: e.TRELLIS_LOG_LEVEL,
-    session: { idleMinutes: e.TRELLIS_SESSION_IDLE_MINUTES, absoluteMinutes: e.TRELLIS_SESSION_ABSOLUTE_MINUTES },
+    session: {
+      idleMinutes: e.TRELLIS_SESSION_IDLE_MINUTES,
+      absoluteMinutes: e.TRELLIS_SESSION_ABSOLUTE_MINUTES,
+    },
     lockout: { threshold: e.TRELLIS_LOCKOUT_THRESHOLD, minutes: e.TRELLIS_LOCKOUT_MINUTES },
     loginRatePerMinute: e.TRELLIS_LOGIN_RATE_PER_MINUTE,
     trustProxy: e.TRELLIS_TRUST_PROXY,

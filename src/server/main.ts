@@ -15,7 +15,10 @@ export interface RunningServer {
 }
 
 /** Opens the database, applies migrations, seeds the demo clinic when asked, and listens. */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
     const applied = await migrate(database);
@@ -28,7 +31,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
-    log(`Trellis is running at ${url} (database: ${database.kind === 'pglite' ? `embedded, ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL server'})`);
+    log(
+      `Trellis is running at ${url} (database: ${database.kind === 'pglite' ? `embedded, ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL server'})`,
+    );
     if (seeded || config.demo) {
       log(`Demo organization: sign in with any of these, password ${DEMO_PASSWORD}`);
       for (const u of DEMO_USERS) log(`  ${u.email.padEnd(30)} ${u.roles.join(', ')}`);

@@ -10,4 +10,3 @@ export function startOfClinicDay(date: string, timeZone: string): Date {
 export function endOfClinicDay(date: string, timeZone: string): Date {
   return startOfClinicDay(Temporal.PlainDate.from(date).add({ days: 1 }).toString(), timeZone);
 }
-

@@ -38,7 +38,8 @@ export async function seedDemo(deps: Deps): Promise<{ organizationId: string }> 
     timeZone: 'America/New_York',
     location: { name: 'Riverside Main Clinic', address: '200 River Street, Riverside' },
   });
-  for (const user of DEMO_USERS) await deps.users.provision(organization.id, { ...user, password: DEMO_PASSWORD });
+  for (const user of DEMO_USERS)
+    await deps.users.provision(organization.id, { ...user, password: DEMO_PASSWORD });
   for (const room of DEMO_ROOMS) await deps.organizations.provisionRoom(organization.id, location.id, room);
   return { organizationId: organization.id };
 }

@@ -34,7 +34,10 @@ export class AppError extends Error {
   readonly userMessage: string | undefined;
   readonly fieldErrors: FieldError[] | undefined;
 
-  constructor(code: ErrorCode, opts: { message?: string; userMessage?: string; fieldErrors?: FieldError[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    opts: { message?: string; userMessage?: string; fieldErrors?: FieldError[] } = {},
+  ) {
     super(opts.message ?? opts.userMessage ?? ERROR_CODES[code].title);
     this.name = 'AppError';
     this.code = code;
@@ -53,4 +56,8 @@ export const forbidden = () => new AppError('forbidden');
 export const conflict = (userMessage: string, path?: string) =>
   new AppError('conflict', { userMessage, fieldErrors: path ? [{ path, message: userMessage }] : undefined });
 export const invalid = (path: string, message: string) =>
-  new AppError('validation_failed', { message: `invalid ${path}`, userMessage: message, fieldErrors: [{ path, message }] });
+  new AppError('validation_failed', {
+    message: `invalid ${path}`,
+    userMessage: message,
+    fieldErrors: [{ path, message }],
+  });

@@ -13,7 +13,19 @@ type OrgActor = Actor & { organizationId: string };
 
 const EXPORT_BATCH = 5000;
 const EXPORT_MAX_ROWS = 200_000;
-const CSV_HEADER = ['occurred_at', 'user_id', 'user_email', 'roles', 'action', 'resource_type', 'resource_id', 'patient_id', 'ip', 'outcome', 'event_id'];
+const CSV_HEADER = [
+  'occurred_at',
+  'user_id',
+  'user_email',
+  'roles',
+  'action',
+  'resource_type',
+  'resource_id',
+  'patient_id',
+  'ip',
+  'outcome',
+  'event_id',
+];
 
 const toDto = (r: AuditRow): AuditEventDto => ({
   id: r.id,
@@ -27,6 +39,7 @@ const toDto = (r: AuditRow): AuditEventDto => ({
   patientId: r.patient_id,
   ip: r.ip,
   outcome: r.outcome as AuditEventDto['outcome'],
+  details: r.details,
 });
 
 /** Browsing and exporting the audit log: administrators only, and both acts are themselves audited. */
@@ -36,7 +49,8 @@ export function createAuditService({ db, audit }: { db: Kysely<DB>; audit: Audit
     let beforeSeq: number | undefined;
     if (q.cursor !== undefined) {
       beforeSeq = Number(q.cursor);
-      if (!Number.isSafeInteger(beforeSeq) || beforeSeq < 1) throw invalid('query.cursor', 'The cursor is not valid.');
+      if (!Number.isSafeInteger(beforeSeq) || beforeSeq < 1)
+        throw invalid('query.cursor', 'The cursor is not valid.');
     }
     return {
       userId: q.userId,
@@ -47,15 +61,31 @@ export function createAuditService({ db, audit }: { db: Kysely<DB>; audit: Audit
       beforeSeq,
     };
   }
-  const filterDetails = (q: AuditQuery) => ({ filters: { userId: q.userId, patientId: q.patientId, action: q.action, from: q.from, to: q.to } });
+  const filterDetails = (q: AuditQuery) => ({
+    filters: { userId: q.userId, patientId: q.patientId, action: q.action, from: q.from, to: q.to },
+  });
 
   return {
+    async get(actor: OrgActor, id: string): Promise<AuditEventDto> {
+      requireRole(actor, 'admin');
+      const row = await auditRepo.get(db, actor.organizationId, id);
+      await audit.record(db, actor, { action: 'read', resourceType: 'AuditEvent', resourceId: id });
+      return toDto(row);
+    },
+
     async list(actor: OrgActor, q: AuditQuery) {
       requireRole(actor, 'admin');
       const rows = await auditRepo.list(db, actor.organizationId, await filterOf(actor, q), q.limit + 1);
       const page = rows.slice(0, q.limit);
-      await audit.record(db, actor, { action: 'read', resourceType: 'AuditEvent', details: { ...filterDetails(q), count: page.length } });
-      return { items: page.map(toDto), nextCursor: rows.length > q.limit ? String(page.at(-1)!.chain_seq) : null };
+      await audit.record(db, actor, {
+        action: 'read',
+        resourceType: 'AuditEvent',
+        details: { ...filterDetails(q), count: page.length },
+      });
+      return {
+        items: page.map(toDto),
+        nextCursor: rows.length > q.limit ? String(page.at(-1)!.chain_seq) : null,
+      };
     },
 
     /** The filtered log as CSV, newest first. */
@@ -67,12 +97,28 @@ export function createAuditService({ db, audit }: { db: Kysely<DB>; audit: Audit
         const batch = await auditRepo.list(db, actor.organizationId, filter, EXPORT_BATCH);
         for (const r of batch)
           lines.push(
-            csvLine([r.occurred_at.toISOString(), r.actor_user_id, r.actor_email, r.actor_roles.join(' '), r.action, r.resource_type, r.resource_id, r.patient_id, r.ip, r.outcome, r.id]),
+            csvLine([
+              r.occurred_at.toISOString(),
+              r.actor_user_id,
+              r.actor_email,
+              r.actor_roles.join(' '),
+              r.action,
+              r.resource_type,
+              r.resource_id,
+              r.patient_id,
+              r.ip,
+              r.outcome,
+              r.id,
+            ]),
           );
         if (batch.length < EXPORT_BATCH || lines.length > EXPORT_MAX_ROWS) break;
         filter.beforeSeq = Number(batch.at(-1)!.chain_seq);
       }
-      await audit.record(db, actor, { action: 'export', resourceType: 'AuditEvent', details: { ...filterDetails(q), count: lines.length - 1 } });
+      await audit.record(db, actor, {
+        action: 'export',
+        resourceType: 'AuditEvent',
+        details: { ...filterDetails(q), count: lines.length - 1 },
+      });
       return lines.join('\r\n') + '\r\n';
     },
   };

@@ -42,7 +42,13 @@ export function createAuthService(deps: {
   const { db, audit, clock, sessions, lockout } = deps;
 
   /** Records a refused sign-in and answers with one generic error, whatever the reason. */
-  async function refuse(user: UserRecord | undefined, info: RequestInfo, reason: string, error: AppError, countsAsFailure = true): Promise<never> {
+  async function refuse(
+    user: UserRecord | undefined,
+    info: RequestInfo,
+    reason: string,
+    error: AppError,
+    countsAsFailure = true,
+  ): Promise<never> {
     await db.transaction().execute(async (trx) => {
       if (user && countsAsFailure) {
         await usersRepo.recordFailedLogin(trx, user.organization_id, user.id, {
@@ -50,7 +56,9 @@ export function createAuthService(deps: {
           until: new Date(clock.now().getTime() + lockout.minutes * 60_000),
         });
       }
-      const actor: Actor = user ? actorFor(user, info.ip) : { organizationId: null, userId: null, roles: [], ip: info.ip };
+      const actor: Actor = user
+        ? actorFor(user, info.ip)
+        : { organizationId: null, userId: null, roles: [], ip: info.ip };
       await audit.record(trx, actor, {
         action: 'failed_login',
         resourceType: 'AuthSession',
@@ -101,13 +109,19 @@ export function createAuthService(deps: {
         await verifyAgainstDummy(body.password);
         return refuse(user, info, 'locked', invalidCredentials, false);
       }
-      if (!(await verifyPassword(user.password_hash, body.password))) return refuse(user, info, 'bad_password', invalidCredentials);
+      if (!(await verifyPassword(user.password_hash, body.password)))
+        return refuse(user, info, 'bad_password', invalidCredentials);
       if (user.status !== 'active') return refuse(user, info, 'deactivated', invalidCredentials, false);
 
       let totpStep: number | undefined;
       if (user.totp_secret) {
         if (!body.totp) throw new AppError('mfa_required');
-        totpStep = checkTotp(user.totp_secret, body.totp, now, user.totp_last_step === null ? null : Number(user.totp_last_step));
+        totpStep = checkTotp(
+          user.totp_secret,
+          body.totp,
+          now,
+          user.totp_last_step === null ? null : Number(user.totp_last_step),
+        );
         if (totpStep === undefined) return refuse(user, info, 'bad_totp', new AppError('mfa_invalid'));
       }
 
@@ -118,7 +132,11 @@ export function createAuthService(deps: {
           last_login_at: now,
           ...(totpStep !== undefined ? { totp_last_step: String(totpStep) } : {}),
         });
-        const t = await sessions.create(trx, { organizationId: user.organization_id, userId: user.id, ...info });
+        const t = await sessions.create(trx, {
+          organizationId: user.organization_id,
+          userId: user.id,
+          ...info,
+        });
         await audit.record(trx, actorFor(user, info.ip), { action: 'login', resourceType: 'AuthSession' });
         return t;
       });
@@ -135,7 +153,11 @@ export function createAuthService(deps: {
         );
       }),
 
-    async changePassword(actor: Actor & { organizationId: string; userId: string }, sessionId: string, body: { currentPassword: string; newPassword: string }) {
+    async changePassword(
+      actor: Actor & { organizationId: string; userId: string },
+      sessionId: string,
+      body: { currentPassword: string; newPassword: string },
+    ) {
       const user = await usersRepo.get(db, actor.organizationId, actor.userId);
       if (!(await verifyPassword(user.password_hash, body.currentPassword)))
         throw invalid('currentPassword', 'The current password is not correct.');
@@ -146,13 +168,23 @@ export function createAuthService(deps: {
         await usersRepo.update(trx, user.organization_id, user.id, { password_hash: passwordHash });
         // Every other session of this user ends; this one stays.
         await sessions.revokeAllForUser(trx, user.organization_id, user.id, sessionId);
-        await audit.record(trx, actor, { action: 'update', resourceType: 'User', resourceId: user.id, details: { fields: ['password'] } });
+        await audit.record(trx, actor, {
+          action: 'update',
+          resourceType: 'User',
+          resourceId: user.id,
+          details: { fields: ['password'] },
+        });
       });
     },
 
-    async startTotpEnrollment(actor: Actor & { organizationId: string; userId: string }): Promise<TotpSetupDto> {
+    async startTotpEnrollment(
+      actor: Actor & { organizationId: string; userId: string },
+    ): Promise<TotpSetupDto> {
       const user = await usersRepo.get(db, actor.organizationId, actor.userId);
-      if (user.totp_secret) throw conflict('Multi-factor authentication is already set up. Turn it off first to set it up again.');
+      if (user.totp_secret)
+        throw conflict(
+          'Multi-factor authentication is already set up. Turn it off first to set it up again.',
+        );
       const secret = newTotpSecret();
       await usersRepo.update(db, user.organization_id, user.id, { totp_pending_secret: secret });
       return totpEnrollment(secret, user.email);
@@ -162,28 +194,50 @@ export function createAuthService(deps: {
       const user = await usersRepo.get(db, actor.organizationId, actor.userId);
       if (!user.totp_pending_secret) throw conflict('Start the set-up first.');
       const step = checkTotp(user.totp_pending_secret, code, clock.now(), null);
-      if (step === undefined) throw invalid('code', 'That code is not valid. Check the time on your phone and try the newest code.');
+      if (step === undefined)
+        throw invalid(
+          'code',
+          'That code is not valid. Check the time on your phone and try the newest code.',
+        );
       await db.transaction().execute(async (trx) => {
         await usersRepo.update(trx, user.organization_id, user.id, {
           totp_secret: user.totp_pending_secret,
           totp_pending_secret: null,
           totp_last_step: String(step),
         });
-        await audit.record(trx, actor, { action: 'update', resourceType: 'User', resourceId: user.id, details: { fields: ['mfa'], mfa: 'enabled' } });
+        await audit.record(trx, actor, {
+          action: 'update',
+          resourceType: 'User',
+          resourceId: user.id,
+          details: { fields: ['mfa'], mfa: 'enabled' },
+        });
       });
     },
 
-    async disableTotp(actor: Actor & { organizationId: string; userId: string; roles: readonly Role[] }, password: string) {
+    async disableTotp(
+      actor: Actor & { organizationId: string; userId: string; roles: readonly Role[] },
+      password: string,
+    ) {
       const [user, org] = await Promise.all([
         usersRepo.get(db, actor.organizationId, actor.userId),
         organizationsRepo.getOrganization(db, actor.organizationId),
       ]);
-      if (!(await verifyPassword(user.password_hash, password))) throw invalid('password', 'The password is not correct.');
+      if (!(await verifyPassword(user.password_hash, password)))
+        throw invalid('password', 'The password is not correct.');
       if (org.settings.mfaRequiredForStaff && isStaff(actor.roles))
         throw conflict('Your organization requires multi-factor authentication for staff.');
       await db.transaction().execute(async (trx) => {
-        await usersRepo.update(trx, user.organization_id, user.id, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
-        await audit.record(trx, actor, { action: 'update', resourceType: 'User', resourceId: user.id, details: { fields: ['mfa'], mfa: 'disabled' } });
+        await usersRepo.update(trx, user.organization_id, user.id, {
+          totp_secret: null,
+          totp_pending_secret: null,
+          totp_last_step: null,
+        });
+        await audit.record(trx, actor, {
+          action: 'update',
+          resourceType: 'User',
+          resourceId: user.id,
+          details: { fields: ['mfa'], mfa: 'disabled' },
+        });
       });
     },
   };

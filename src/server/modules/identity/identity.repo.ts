@@ -24,7 +24,11 @@ const USER_COLUMNS = [
 export const usersRepo = {
   /** Sign-in looks a user up by email alone, before any organization is known. */
   findByEmailForLogin(db: Db, email: string) {
-    return db.selectFrom('users').select(USER_COLUMNS).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    return db
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst();
   },
 
   async get(db: Db, organizationId: string, id: string) {
@@ -38,11 +42,17 @@ export const usersRepo = {
     return row;
   },
 
-  list(db: Db, organizationId: string, filter: { q?: string; role?: Role; status?: 'active' | 'deactivated' }) {
+  list(
+    db: Db,
+    organizationId: string,
+    filter: { q?: string; role?: Role; status?: 'active' | 'deactivated' },
+  ) {
     let query = db.selectFrom('users').select(USER_COLUMNS).where('organization_id', '=', organizationId);
     if (filter.q) {
       const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb.or([eb(sql`lower(display_name)`, 'like', like), eb('email', 'like', like)]));
+      query = query.where((eb) =>
+        eb.or([eb(sql`lower(display_name)`, 'like', like), eb('email', 'like', like)]),
+      );
     }
     if (filter.role) query = query.where(sql<boolean>`${filter.role} = ANY(roles)`);
     if (filter.status) query = query.where('status', '=', filter.status);

@@ -25,7 +25,12 @@ export async function totpEnrollment(secretBase32: string, label: string) {
  * Checks a 6-digit code (one step of clock drift either way) and returns its time step, or
  * undefined. A step at or before `lastStep` was already used: refusing it stops replays.
  */
-export function checkTotp(secretBase32: string, code: string, now: Date, lastStep: number | null): number | undefined {
+export function checkTotp(
+  secretBase32: string,
+  code: string,
+  now: Date,
+  lastStep: number | null,
+): number | undefined {
   const delta = totpFor(secretBase32, 'check').validate({ token: code, timestamp: now.getTime(), window: 1 });
   if (delta === null) return undefined;
   const step = Math.floor(now.getTime() / 1000 / PERIOD_SECONDS) + delta;

@@ -18,7 +18,17 @@ type OrgActor = Actor & { organizationId: string; userId: string | null };
 const EMAIL_TAKEN = 'A user with that email already exists.';
 
 /** User administration: admins manage the users of their own organization. */
-export function createUsersService({ db, audit, clock, sessions }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; sessions: SessionStore }) {
+export function createUsersService({
+  db,
+  audit,
+  clock,
+  sessions,
+}: {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  sessions: SessionStore;
+}) {
   const dto = (u: UserRecord) => toUserDto(u, clock.now());
 
   async function checkedPassword(password: string, email: string) {
@@ -37,21 +47,41 @@ export function createUsersService({ db, audit, clock, sessions }: { db: Kysely<
   }
 
   /** An organization always keeps at least one active administrator. */
-  async function assertKeepsAnAdmin(trx: Transaction<DB>, actor: OrgActor, target: UserRecord, nextRoles: readonly string[], nextActive: boolean) {
-    const losesAdmin = target.roles.includes('admin') && target.status === 'active' && (!nextActive || !nextRoles.includes('admin'));
+  async function assertKeepsAnAdmin(
+    trx: Transaction<DB>,
+    actor: OrgActor,
+    target: UserRecord,
+    nextRoles: readonly string[],
+    nextActive: boolean,
+  ) {
+    const losesAdmin =
+      target.roles.includes('admin') &&
+      target.status === 'active' &&
+      (!nextActive || !nextRoles.includes('admin'));
     if (!losesAdmin) return;
-    if (target.id === actor.userId) throw conflict('You cannot remove your own administrator access or deactivate yourself.');
+    if (target.id === actor.userId)
+      throw conflict('You cannot remove your own administrator access or deactivate yourself.');
     if ((await usersRepo.countActiveAdmins(trx, actor.organizationId)) <= 1)
       throw conflict('The organization must keep at least one active administrator.');
   }
 
-  async function change(actor: OrgActor, id: string, action: string, apply: (trx: Transaction<DB>, user: UserRecord) => Promise<UserUpdate>) {
+  async function change(
+    actor: OrgActor,
+    id: string,
+    action: string,
+    apply: (trx: Transaction<DB>, user: UserRecord) => Promise<UserUpdate>,
+  ) {
     requireRole(actor, 'admin');
     return db.transaction().execute(async (trx) => {
       const user = await usersRepo.get(trx, actor.organizationId, id);
       const values = await apply(trx, user);
       const updated = await withUniqueEmail(() => usersRepo.update(trx, actor.organizationId, id, values));
-      await audit.record(trx, actor, { action: 'update', resourceType: 'User', resourceId: id, details: { change: action, fields: Object.keys(values) } });
+      await audit.record(trx, actor, {
+        action: 'update',
+        resourceType: 'User',
+        resourceId: id,
+        details: { change: action, fields: Object.keys(values) },
+      });
       return dto(updated);
     });
   }
@@ -68,13 +98,21 @@ export function createUsersService({ db, audit, clock, sessions }: { db: Kysely<
           roles: body.roles,
         }),
       );
-      await audit.record(trx, actor, { action: 'create', resourceType: 'User', resourceId: row.id, details: { roles: body.roles } });
+      await audit.record(trx, actor, {
+        action: 'create',
+        resourceType: 'User',
+        resourceId: row.id,
+        details: { roles: body.roles },
+      });
       return dto(row);
     });
   }
 
   return {
-    async list(actor: OrgActor, filter: { q?: string; role?: Role; status?: 'active' | 'deactivated' }): Promise<UserDto[]> {
+    async list(
+      actor: OrgActor,
+      filter: { q?: string; role?: Role; status?: 'active' | 'deactivated' },
+    ): Promise<UserDto[]> {
       requireRole(actor, 'admin');
       return (await usersRepo.list(db, actor.organizationId, filter)).map(dto);
     },
@@ -101,10 +139,13 @@ export function createUsersService({ db, audit, clock, sessions }: { db: Kysely<
           ...(body.email !== undefined ? { email: body.email } : {}),
           ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
           ...(body.roles !== undefined ? { roles: body.roles } : {}),
-          ...(body.password !== undefined ? { password_hash: await checkedPassword(body.password, email) } : {}),
+          ...(body.password !== undefined
+            ? { password_hash: await checkedPassword(body.password, email) }
+            : {}),
         };
         // A new password or fewer roles take effect at once: the user signs in again.
-        if (body.password !== undefined || body.roles !== undefined) await sessions.revokeAllForUser(trx, actor.organizationId, id);
+        if (body.password !== undefined || body.roles !== undefined)
+          await sessions.revokeAllForUser(trx, actor.organizationId, id);
         return values;
       }),
 
@@ -116,9 +157,15 @@ export function createUsersService({ db, audit, clock, sessions }: { db: Kysely<
       }),
 
     reactivate: (actor: OrgActor, id: string) =>
-      change(actor, id, 'reactivate', async () => ({ status: 'active', deactivated_at: null, failed_login_count: 0, locked_until: null })),
+      change(actor, id, 'reactivate', async () => ({
+        status: 'active',
+        deactivated_at: null,
+        failed_login_count: 0,
+        locked_until: null,
+      })),
 
-    unlock: (actor: OrgActor, id: string) => change(actor, id, 'unlock', async () => ({ failed_login_count: 0, locked_until: null })),
+    unlock: (actor: OrgActor, id: string) =>
+      change(actor, id, 'unlock', async () => ({ failed_login_count: 0, locked_until: null })),
 
     resetMfa: (actor: OrgActor, id: string) =>
       change(actor, id, 'reset_mfa', async (trx) => {

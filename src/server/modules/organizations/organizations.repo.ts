@@ -10,7 +10,11 @@ const ROOM_COLUMNS = ['id', 'location_id', 'name', 'capacity', 'telehealth'] as 
 
 export const organizationsRepo = {
   async getOrganization(db: Db, id: string) {
-    const row = await db.selectFrom('organizations').select(ORG_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('organizations')
+      .select(ORG_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw notFound('organization');
     return row;
   },
@@ -60,7 +64,12 @@ export const organizationsRepo = {
     return db.insertInto('locations').values(values).returning(LOCATION_COLUMNS).executeTakeFirstOrThrow();
   },
 
-  async updateLocation(db: Db, organizationId: string, id: string, values: { name?: string; time_zone?: string; address?: string | null }) {
+  async updateLocation(
+    db: Db,
+    organizationId: string,
+    id: string,
+    values: { name?: string; time_zone?: string; address?: string | null },
+  ) {
     const row = await db
       .updateTable('locations')
       .set({ ...values, updated_at: sql`now()` })
@@ -84,7 +93,13 @@ export const organizationsRepo = {
 
   insertRoom(
     db: Db,
-    values: { organization_id: string; location_id: string; name: string; capacity: number; telehealth: boolean },
+    values: {
+      organization_id: string;
+      location_id: string;
+      name: string;
+      capacity: number;
+      telehealth: boolean;
+    },
   ) {
     return db.insertInto('rooms').values(values).returning(ROOM_COLUMNS).executeTakeFirstOrThrow();
   },

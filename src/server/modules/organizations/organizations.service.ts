@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { UpdateOrganizationBody } from '../../../contracts/identity.js';
-import type { CreateLocationBody, CreateRoomBody, UpdateLocationBody } from '../../../contracts/organizations.js';
+import type {
+  CreateLocationBody,
+  CreateRoomBody,
+  UpdateLocationBody,
+} from '../../../contracts/organizations.js';
 import { systemActor, type Actor, type AuditLog } from '../../platform/audit/audit-log.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -55,8 +59,16 @@ export function createOrganizationsService({ db, audit }: { db: Kysely<DB>; audi
           address: input.location.address ?? null,
         });
         const system = systemActor(org.id);
-        await audit.record(trx, system, { action: 'create', resourceType: 'Organization', resourceId: org.id });
-        await audit.record(trx, system, { action: 'create', resourceType: 'Location', resourceId: location.id });
+        await audit.record(trx, system, {
+          action: 'create',
+          resourceType: 'Organization',
+          resourceId: org.id,
+        });
+        await audit.record(trx, system, {
+          action: 'create',
+          resourceType: 'Location',
+          resourceId: location.id,
+        });
         return { organization: toOrganizationDto(org), location: toLocationDto(location) };
       }),
 
@@ -64,12 +76,18 @@ export function createOrganizationsService({ db, audit }: { db: Kysely<DB>; audi
       return toOrganizationDto(await repo.getOrganization(db, actor.organizationId));
     },
 
-    updateOrganization: (actor: OrgActor, body: z.infer<typeof UpdateOrganizationBody>) =>
+    updateOrganization: (actor: OrgActor, body: z.infer<typeof UpdateOrganizationBody>, actorHasMfa: boolean) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, 'admin');
+        // Requiring MFA of everyone while the admin has none would lock the admin into enrollment.
+        if (body.settings?.mfaRequiredForStaff && !actorHasMfa)
+          throw conflict('Set up multi-factor authentication for your own account before requiring it of all staff.', 'settings.mfaRequiredForStaff');
         const current = await repo.getOrganization(trx, actor.organizationId);
         const settings = body.settings ? { ...current.settings, ...body.settings } : undefined;
-        const updated = await repo.updateOrganization(trx, actor.organizationId, { name: body.name, settings });
+        const updated = await repo.updateOrganization(trx, actor.organizationId, {
+          name: body.name,
+          settings,
+        });
         await audit.record(trx, actor, {
           action: 'update',
           resourceType: 'Organization',

@@ -4,7 +4,14 @@ import type { AuditAction, AuditOutcome } from '../../../contracts/audit.js';
 import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction, type Db } from '../db/tx.js';
-import { GENESIS_HASH, SYSTEM_CHAIN, hashEvent, verifyChain, verifyHead, type ChainProblem } from './chain.js';
+import {
+  GENESIS_HASH,
+  SYSTEM_CHAIN,
+  hashEvent,
+  verifyChain,
+  verifyHead,
+  type ChainProblem,
+} from './chain.js';
 
 /** Who did it, as every audited use case knows it. */
 export interface Actor {
@@ -15,7 +22,12 @@ export interface Actor {
 }
 
 /** The actor for provisioning work that no signed-in person does (CLI, demo data). */
-export const systemActor = (organizationId: string) => ({ organizationId, userId: null, roles: ['system'], ip: null });
+export const systemActor = (organizationId: string) => ({
+  organizationId,
+  userId: null,
+  roles: ['system'],
+  ip: null,
+});
 
 export interface AuditEntry {
   action: AuditAction;
@@ -100,7 +112,9 @@ export function createAuditLog({ clock }: { clock: Clock }): AuditLog {
     async verify(db) {
       const heads = await db.selectFrom('audit_chain_heads').selectAll().execute();
       const keys = await db.selectFrom('audit_events').select('chain_key').distinct().execute();
-      const chainKeys = [...new Set([...heads.map((h) => h.chain_key), ...keys.map((k) => k.chain_key)])].sort();
+      const chainKeys = [
+        ...new Set([...heads.map((h) => h.chain_key), ...keys.map((k) => k.chain_key)]),
+      ].sort();
       const problems: ChainProblem[] = [];
       let events = 0;
       for (const chainKey of chainKeys) {
@@ -139,7 +153,9 @@ export function createAuditLog({ clock }: { clock: Clock }): AuditLog {
           last = result.last;
         }
         const head = heads.find((h) => h.chain_key === chainKey);
-        problems.push(...verifyHead(chainKey, last, head && { lastSeq: Number(head.last_seq), lastHash: head.last_hash }));
+        problems.push(
+          ...verifyHead(chainKey, last, head && { lastSeq: Number(head.last_seq), lastHash: head.last_hash }),
+        );
       }
       return { chains: chainKeys.length, events, problems };
     },

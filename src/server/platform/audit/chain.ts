@@ -23,7 +23,23 @@ export interface ChainedFields {
 }
 
 export function hashEvent(prevHash: string, e: ChainedFields): string {
-  const body = canonicalJson({ ...e, occurredAt: e.occurredAt.toISOString(), chainSeq: String(e.chainSeq) });
+  // Name every covered field: a caller's extra properties (such as the stored hash) never count.
+  const body = canonicalJson({
+    id: e.id,
+    chainKey: e.chainKey,
+    chainSeq: String(e.chainSeq),
+    organizationId: e.organizationId,
+    occurredAt: e.occurredAt.toISOString(),
+    actorUserId: e.actorUserId,
+    actorRoles: e.actorRoles,
+    action: e.action,
+    resourceType: e.resourceType,
+    resourceId: e.resourceId,
+    patientId: e.patientId,
+    ip: e.ip,
+    outcome: e.outcome,
+    details: e.details,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
@@ -49,7 +65,8 @@ export function verifyChain(
     const gap = row.chainSeq !== expectedSeq;
     for (let s = expectedSeq; s < row.chainSeq; s++) problems.push({ kind: 'missing', chainKey, seq: s });
     const linkBroken = !gap && row.prevHash !== prevHash;
-    if (linkBroken || hashEvent(row.prevHash, row) !== row.hash) problems.push({ kind: 'changed', chainKey, seq: row.chainSeq });
+    if (linkBroken || hashEvent(row.prevHash, row) !== row.hash)
+      problems.push({ kind: 'changed', chainKey, seq: row.chainSeq });
     prevHash = row.hash;
     expectedSeq = row.chainSeq + 1;
   }
@@ -63,6 +80,7 @@ export function verifyHead(
 ): ChainProblem[] {
   if (!head) return [];
   if (last.seq < head.lastSeq) return [{ kind: 'truncated', chainKey, seq: last.seq + 1 }];
-  if (last.seq === head.lastSeq && last.hash !== head.lastHash) return [{ kind: 'changed', chainKey, seq: last.seq }];
+  if (last.seq === head.lastSeq && last.hash !== head.lastHash)
+    return [{ kind: 'changed', chainKey, seq: last.seq }];
   return [];
 }

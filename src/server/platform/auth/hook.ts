@@ -42,9 +42,11 @@ export function registerAuthHook(app: FastifyInstance, sessions: SessionStore) {
     if (!principal) throw new AppError('unauthenticated');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken)) throw new AppError('csrf_failed');
+      if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken))
+        throw new AppError('csrf_failed');
     }
-    if (principal.mfaEnrollmentRequired && !config.allowDuringMfaEnrollment) throw new AppError('mfa_enrollment_required');
+    if (principal.mfaEnrollmentRequired && !config.allowDuringMfaEnrollment)
+      throw new AppError('mfa_enrollment_required');
   });
 }
 
@@ -66,7 +68,9 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-export function actorOf(request: FastifyRequest): Actor & { userId: string; organizationId: string; roles: Role[] } {
+export function actorOf(
+  request: FastifyRequest,
+): Actor & { userId: string; organizationId: string; roles: Role[] } {
   const p = principalOf(request);
   return { organizationId: p.organizationId, userId: p.userId, roles: p.roles, ip: request.ip };
 }
@@ -81,5 +85,10 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
 }

@@ -9,6 +9,7 @@ export interface Principal {
   displayName: string;
   roles: Role[];
   csrfToken: string;
+  mfaEnabled: boolean;
   mfaEnrollmentRequired: boolean;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;

@@ -17,13 +17,24 @@ const TOUCH_EVERY_MS = 30_000;
 
 export interface SessionStore {
   /** Opens a session and returns the cookie token (only its hash is stored). */
-  create(db: Db, input: { organizationId: string; userId: string; ip: string | null; userAgent: string | null }): Promise<string>;
+  create(
+    db: Db,
+    input: { organizationId: string; userId: string; ip: string | null; userAgent: string | null },
+  ): Promise<string>;
   resolve(token: string): Promise<Principal | undefined>;
   revoke(db: Db, sessionId: string): Promise<void>;
   revokeAllForUser(db: Db, organizationId: string, userId: string, exceptSessionId?: string): Promise<void>;
 }
 
-export function createSessionStore({ db, clock, policy }: { db: Kysely<DB>; clock: Clock; policy: SessionPolicy }): SessionStore {
+export function createSessionStore({
+  db,
+  clock,
+  policy,
+}: {
+  db: Kysely<DB>;
+  clock: Clock;
+  policy: SessionPolicy;
+}): SessionStore {
   return {
     async create(tx, input) {
       const token = newToken();
@@ -49,7 +60,9 @@ export function createSessionStore({ db, clock, policy }: { db: Kysely<DB>; cloc
       const id = sha256Hex(token);
       const row = await db
         .selectFrom('auth_sessions as s')
-        .innerJoin('users as u', (j) => j.onRef('u.organization_id', '=', 's.organization_id').onRef('u.id', '=', 's.user_id'))
+        .innerJoin('users as u', (j) =>
+          j.onRef('u.organization_id', '=', 's.organization_id').onRef('u.id', '=', 's.user_id'),
+        )
         .innerJoin('organizations as o', 'o.id', 's.organization_id')
         .select([
           's.id',
@@ -84,14 +97,22 @@ export function createSessionStore({ db, clock, policy }: { db: Kysely<DB>; cloc
         displayName: row.display_name,
         roles,
         csrfToken: row.csrf_token,
-        mfaEnrollmentRequired: Boolean(row.settings.mfaRequiredForStaff) && isStaff(roles) && !row.totp_secret,
-        idleExpiresAt: new Date(Math.min(now.getTime() + policy.idleMinutes * MINUTE, row.expires_at.getTime())),
+        mfaEnabled: row.totp_secret !== null,
+        mfaEnrollmentRequired:
+          Boolean(row.settings.mfaRequiredForStaff) && isStaff(roles) && !row.totp_secret,
+        idleExpiresAt: new Date(
+          Math.min(now.getTime() + policy.idleMinutes * MINUTE, row.expires_at.getTime()),
+        ),
         absoluteExpiresAt: row.expires_at,
       };
     },
 
     async revoke(tx, sessionId) {
-      await tx.updateTable('auth_sessions').set({ revoked_at: clock.now() }).where('id', '=', sessionId).execute();
+      await tx
+        .updateTable('auth_sessions')
+        .set({ revoked_at: clock.now() })
+        .where('id', '=', sessionId)
+        .execute();
     },
 
     async revokeAllForUser(tx, organizationId, userId, exceptSessionId) {

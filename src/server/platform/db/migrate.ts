@@ -32,7 +32,9 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   const { db } = database;
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+    name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+    db,
+  );
   const applied: string[] = [];
   for (const m of readMigrations(dir)) {
     const ran = await db.transaction().execute(async (trx) => {
@@ -44,7 +46,9 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
         .executeTakeFirst();
       if (done) {
         if (done.checksum !== m.checksum)
-          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied; add a new migration instead.`,
+          );
         return false;
       }
       await sql.raw(m.sql).execute(trx);

@@ -11,7 +11,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
-const CONTEXT_PREFIX: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
+const CONTEXT_PREFIX: Record<string, string> = {
+  body: '',
+  querystring: 'query.',
+  params: 'params.',
+  headers: 'headers.',
+};
 
 /** Maps any thrown value to an AppError: the one place errors become HTTP answers. */
 export function toAppError(err: unknown): AppError {
@@ -24,13 +29,16 @@ export function toAppError(err: unknown): AppError {
     }));
     return new AppError('validation_failed', { fieldErrors });
   }
-  if (isResponseSerializationError(err)) return new AppError('internal', { message: 'response serialization failed' });
+  if (isResponseSerializationError(err))
+    return new AppError('internal', { message: 'response serialization failed' });
   const fe = err as Partial<FastifyError> & { code?: string };
   if (fe.code && FASTIFY_CODES[fe.code]) return new AppError(FASTIFY_CODES[fe.code]!, { message: fe.code });
   if (fe.code === '23505') return new AppError('conflict', { message: 'unique violation' });
-  if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008') return new AppError('bad_request', { message: `invalid input (${fe.code})` });
+  if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008')
+    return new AppError('bad_request', { message: `invalid input (${fe.code})` });
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code: ErrorCode = fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : 'bad_request';
+    const code: ErrorCode =
+      fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : 'bad_request';
     return new AppError(code, { message: fe.code ?? `http ${fe.statusCode}` });
   }
   return new AppError('internal', { message: 'unexpected error' });
@@ -38,7 +46,15 @@ export function toAppError(err: unknown): AppError {
 
 /** Only what is safe to log: no message text from the database (it can quote values), no bodies. */
 export function loggableError(err: unknown): Record<string, unknown> {
-  const e = err as { name?: string; code?: string; routine?: string; table?: string; constraint?: string; stack?: string; message?: string };
+  const e = err as {
+    name?: string;
+    code?: string;
+    routine?: string;
+    table?: string;
+    constraint?: string;
+    stack?: string;
+    message?: string;
+  };
   const fromDatabase = typeof e.routine === 'string';
   return {
     type: e.name,

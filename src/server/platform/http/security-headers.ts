@@ -19,7 +19,8 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (request.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     const path = request.url;
     if (path.startsWith('/api/') || path.startsWith('/fhir/')) reply.header('cache-control', 'no-store');
     if (!path.startsWith('/api/docs')) reply.header('content-security-policy', CSP);

@@ -1,0 +1,5 @@
+import { prepareTestDatabase } from './database.js';
+
+export default async function setup() {
+  await prepareTestDatabase();
+}
