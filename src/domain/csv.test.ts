@@ -119,17 +119,22 @@ describe('csvLine', () => {
   });
 
   describe('properties', () => {
-    const cellText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", 'é') });
+    const cellText = fc.string({
+      unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", 'é'),
+    });
 
     it('reads back as the same cells, with formula cells prefixed', () => {
       fc.assert(
-        fc.property(fc.array(fc.option(cellText, { nil: undefined }), { minLength: 1, maxLength: 8 }), (cells) => {
-          const expected = cells.map((c) => {
-            const t = c ?? '';
-            return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
-          });
-          expect(parseRecord(csvLine(cells))).toEqual(expected);
-        }),
+        fc.property(
+          fc.array(fc.option(cellText, { nil: undefined }), { minLength: 1, maxLength: 8 }),
+          (cells) => {
+            const expected = cells.map((c) => {
+              const t = c ?? '';
+              return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+            });
+            expect(parseRecord(csvLine(cells))).toEqual(expected);
+          },
+        ),
       );
     });
 

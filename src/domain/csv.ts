@@ -6,7 +6,7 @@ export function csvLine(cells: readonly (string | number | boolean | null | unde
   return cells
     .map((cell) => {
       let text = cell === null || cell === undefined ? '' : String(cell);
-      if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+      if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
       return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     })
     .join(',');

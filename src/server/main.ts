@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from './demo/seed.js';
+import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { createDeps, openDatabase, type Deps } from './deps.js';
 import { migrate } from './platform/db/migrate.js';
 import { loggerOptions } from './platform/http/logger.js';
+
+/** How long in-flight requests may take to finish once shutdown begins. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,21 +30,28 @@ export async function startServer(
     const seeded = config.demo && (await isDatabaseEmpty(deps));
     if (seeded) await seedDemo(deps);
     const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
+    // While stopping, answers close their connection, so a keep-alive client does not hold shutdown open.
+    let closing = false;
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
-    log(
-      `Trellis is running at ${url} (database: ${database.kind === 'pglite' ? `embedded, ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL server'})`,
-    );
-    if (seeded || config.demo) {
-      log(`Demo organization: sign in with any of these, password ${DEMO_PASSWORD}`);
+    if (config.demo) {
+      log(`Demo organization "${DEMO_ORGANIZATION}": sign in with any of these, password ${DEMO_PASSWORD}`);
       for (const u of DEMO_USERS) log(`  ${u.email.padEnd(30)} ${u.roles.join(', ')}`);
     }
+    const where = config.database.kind === 'pglite' ? `embedded, data in ${config.database.dataDir}` : 'PostgreSQL server';
+    log(`Trellis is running at ${url} (database: ${where})`);
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        closing = true;
+        const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         await app.close();
+        clearTimeout(force);
         await database.close();
       })());
     return { app, deps, url, stop };

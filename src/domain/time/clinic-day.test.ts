@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { endOfClinicDay, startOfClinicDay } from './clinic-day.js';
+
+const HOUR = 3_600_000;
+const NY = 'America/New_York';
+const AKL = 'Pacific/Auckland';
+
+/** The wall-clock date and time of `instant` in `timeZone`, read through Intl (not Temporal). */
+function wallClock(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+const hoursIn = (date: string, tz: string) =>
+  (endOfClinicDay(date, tz).getTime() - startOfClinicDay(date, tz).getTime()) / HOUR;
+
+describe('startOfClinicDay / endOfClinicDay', () => {
+  describe('UTC', () => {
+    it('spans midnight to midnight UTC', () => {
+      expect(startOfClinicDay('2026-05-14', 'UTC').toISOString()).toBe('2026-05-14T00:00:00.000Z');
+      expect(endOfClinicDay('2026-05-14', 'UTC').toISOString()).toBe('2026-05-15T00:00:00.000Z');
+    });
+
+    it('crosses month and year ends', () => {
+      expect(endOfClinicDay('2026-12-31', 'UTC').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+      expect(endOfClinicDay('2028-02-28', 'UTC').toISOString()).toBe('2028-02-29T00:00:00.000Z');
+    });
+  });
+
+  describe('America/New_York', () => {
+    it('starts a winter day at 05:00 UTC (EST, UTC-5)', () => {
+      expect(startOfClinicDay('2026-01-15', NY).toISOString()).toBe('2026-01-15T05:00:00.000Z');
+      expect(endOfClinicDay('2026-01-15', NY).toISOString()).toBe('2026-01-16T05:00:00.000Z');
+    });
+
+    it('starts a summer day at 04:00 UTC (EDT, UTC-4)', () => {
+      expect(startOfClinicDay('2026-07-15', NY).toISOString()).toBe('2026-07-15T04:00:00.000Z');
+      expect(endOfClinicDay('2026-07-15', NY).toISOString()).toBe('2026-07-16T04:00:00.000Z');
+    });
+
+    it('makes 2026-03-08 (clocks spring forward) a 23-hour day', () => {
+      // Midnight is still EST (-5); the next midnight is EDT (-4).
+      expect(startOfClinicDay('2026-03-08', NY).toISOString()).toBe('2026-03-08T05:00:00.000Z');
+      expect(endOfClinicDay('2026-03-08', NY).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+      expect(hoursIn('2026-03-08', NY)).toBe(23);
+    });
+
+    it('makes 2026-11-01 (clocks fall back) a 25-hour day', () => {
+      // Midnight is still EDT (-4); the next midnight is EST (-5).
+      expect(startOfClinicDay('2026-11-01', NY).toISOString()).toBe('2026-11-01T04:00:00.000Z');
+      expect(endOfClinicDay('2026-11-01', NY).toISOString()).toBe('2026-11-02T05:00:00.000Z');
+      expect(hoursIn('2026-11-01', NY)).toBe(25);
+    });
+
+    it('keeps the days around the changes at 24 hours', () => {
+      for (const d of ['2026-03-07', '2026-03-09', '2026-10-31', '2026-11-02'])
+        expect(hoursIn(d, NY)).toBe(24);
+    });
+  });
+
+  describe('Pacific/Auckland', () => {
+    it('starts a southern-summer day at 11:00 UTC the previous day (NZDT, UTC+13)', () => {
+      expect(startOfClinicDay('2026-01-15', AKL).toISOString()).toBe('2026-01-14T11:00:00.000Z');
+    });
+
+    it('starts a southern-winter day at 12:00 UTC the previous day (NZST, UTC+12)', () => {
+      expect(startOfClinicDay('2026-07-15', AKL).toISOString()).toBe('2026-07-14T12:00:00.000Z');
+    });
+
+    it('makes 2026-04-05 (daylight saving ends) a 25-hour day', () => {
+      expect(startOfClinicDay('2026-04-05', AKL).toISOString()).toBe('2026-04-04T11:00:00.000Z');
+      expect(endOfClinicDay('2026-04-05', AKL).toISOString()).toBe('2026-04-05T12:00:00.000Z');
+    });
+
+    it('makes 2026-09-27 (daylight saving starts) a 23-hour day', () => {
+      expect(startOfClinicDay('2026-09-27', AKL).toISOString()).toBe('2026-09-26T12:00:00.000Z');
+      expect(endOfClinicDay('2026-09-27', AKL).toISOString()).toBe('2026-09-27T11:00:00.000Z');
+    });
+  });
+
+  it('starts a day whose midnight does not exist at its first instant (São Paulo, 2018-11-04)', () => {
+    // Clocks jumped from 00:00 -03 to 01:00 -02: the day began at 03:00 UTC.
+    expect(startOfClinicDay('2018-11-04', 'America/Sao_Paulo').toISOString()).toBe(
+      '2018-11-04T03:00:00.000Z',
+    );
+    expect(hoursIn('2018-11-04', 'America/Sao_Paulo')).toBe(23);
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => startOfClinicDay('2026-02-30', NY)).toThrow();
+    expect(() => startOfClinicDay('2026-13-01', NY)).toThrow();
+    expect(() => startOfClinicDay('yesterday', NY)).toThrow();
+  });
+
+  it('refuses an unknown time zone', () => {
+    expect(() => startOfClinicDay('2026-01-15', 'Mars/Olympus_Mons')).toThrow();
+  });
+
+  describe('properties (2000–2040)', () => {
+    const date = fc
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2040-12-30T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    const zone = fc.constantFrom(NY, AKL, 'UTC', 'Europe/London', 'Asia/Kolkata');
+
+    it('starts at local midnight on that date', () => {
+      fc.assert(
+        fc.property(date, fc.constantFrom(NY, AKL, 'UTC', 'Europe/London', 'Asia/Kolkata'), (d, tz) => {
+          expect(wallClock(startOfClinicDay(d, tz), tz)).toBe(`${d}T00:00:00`);
+        }),
+      );
+    });
+
+    it('ends where the next day starts, 23 to 25 hours later, with no gap or overlap', () => {
+      fc.assert(
+        fc.property(date, zone, (d, tz) => {
+          const next = new Date(Date.parse(`${d}T00:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
+          expect(endOfClinicDay(d, tz).getTime()).toBe(startOfClinicDay(next, tz).getTime());
+          expect([23, 24, 25]).toContain(hoursIn(d, tz));
+        }),
+      );
+    });
+  });
+});
