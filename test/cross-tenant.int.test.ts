@@ -34,9 +34,13 @@ describe('cross-organization access', () => {
       [`/api/v1/users/${firstClinician.id}/reactivate`, undefined],
       [`/api/v1/locations/${first.location.id}/rooms`, { name: 'Intruder room', capacity: 2 }],
     ];
-    for (const url of reads) expect({ url, status: (await secondAdmin.get(url)).statusCode }).toEqual({ url, status: 404 });
-    for (const [url, body] of writes) expect({ url, status: (await secondAdmin.post(url, body)).statusCode }).toEqual({ url, status: 404 });
-    const patch = await secondAdmin.patch(`/api/v1/users/${firstClinician.id}`, { displayName: 'Taken over' });
+    for (const url of reads)
+      expect({ url, status: (await secondAdmin.get(url)).statusCode }).toEqual({ url, status: 404 });
+    for (const [url, body] of writes)
+      expect({ url, status: (await secondAdmin.post(url, body)).statusCode }).toEqual({ url, status: 404 });
+    const patch = await secondAdmin.patch(`/api/v1/users/${firstClinician.id}`, {
+      displayName: 'Taken over',
+    });
     expect(patch.statusCode).toBe(404);
     const loc = await secondAdmin.patch(`/api/v1/locations/${first.location.id}`, { name: 'Taken over' });
     expect(loc.statusCode).toBe(404);
@@ -49,7 +53,9 @@ describe('cross-organization access', () => {
     expect(users).not.toContain(firstClinician.id);
     const audit = (await secondAdmin.get(`/api/v1/audit-events?userId=${first.admin.id}`)).json().items;
     expect(audit).toEqual([]);
-    const locations = (await secondAdmin.get('/api/v1/locations')).json().items.map((l: { id: string }) => l.id);
+    const locations = (await secondAdmin.get('/api/v1/locations'))
+      .json()
+      .items.map((l: { id: string }) => l.id);
     expect(locations).not.toContain(first.location.id);
 
     // Nothing of the first organization changed.

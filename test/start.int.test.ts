@@ -16,7 +16,14 @@ afterEach(() => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function childEnv(extra: Record<string, string> = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', TRELLIS_DATA_DIR: dataDir, TRELLIS_LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TRELLIS_DATA_DIR: dataDir,
+    TRELLIS_LOG_LEVEL: 'warn',
+    ...extra,
+  };
   delete env.DATABASE_URL;
   delete env.TRELLIS_DEMO;
   return { ...env, ...extra };
@@ -44,8 +51,8 @@ function start(extra: Record<string, string> = {}): Promise<Started> {
         resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1'), output: () => output, exited });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`exited with ${code} before starting:\n${output}`));
@@ -98,7 +105,11 @@ describe('npm start on the embedded database', { timeout: 120_000 }, () => {
   });
 
   it('`trellis audit verify` finds the chain intact after the runs above', () => {
-    const res = spawnSync(TSX, [CLI, 'audit', 'verify'], { env: childEnv(), encoding: 'utf8', timeout: 60_000 });
+    const res = spawnSync(TSX, [CLI, 'audit', 'verify'], {
+      env: childEnv(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(res.stdout).toMatch(/\d+ audit events in \d+ chains: intact/);
     expect(res.status).toBe(0);
   });

@@ -98,6 +98,8 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    default:
+      break;
   }
   console.error(USAGE);
   return 2;

@@ -18,8 +18,12 @@ describe('platform', () => {
   it('publishes the OpenAPI document and browsable docs', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/api/v1/audit-events']));
-    expect(doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('roles');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/api/v1/audit-events']),
+    );
+    expect(
+      doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('roles');
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
@@ -42,7 +46,10 @@ describe('platform', () => {
         if (publicRoutes.has(`${method} ${path}`)) continue;
         const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
         const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url });
-        expect({ route: `${method} ${path}`, status: res.statusCode }).toEqual({ route: `${method} ${path}`, status: 401 });
+        expect({ route: `${method} ${path}`, status: res.statusCode }).toEqual({
+          route: `${method} ${path}`,
+          status: 401,
+        });
       }
     }
   });
@@ -55,21 +62,30 @@ describe('platform', () => {
 
     it('malformed JSON → 400 bad_request', async () => {
       const s = await admin();
-      const res = await s.request('POST', '/api/v1/users', '{"email": ', { 'content-type': 'application/json' });
+      const res = await s.request('POST', '/api/v1/users', '{"email": ', {
+        'content-type': 'application/json',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('bad_request');
     });
 
     it('a body that is not JSON → 415', async () => {
       const s = await admin();
-      const res = await s.request('POST', '/api/v1/users', 'email=a@b.c', { 'content-type': 'application/x-www-form-urlencoded' });
+      const res = await s.request('POST', '/api/v1/users', 'email=a@b.c', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
       expect(res.statusCode).toBe(415);
       expect(res.json().code).toBe('unsupported_media_type');
     });
 
     it('an oversized body → 413', async () => {
       const s = await admin();
-      const res = await s.post('/api/v1/users', { email: 'big@test.example', displayName: 'x'.repeat(600 * 1024), roles: ['clinician'], password: 'a long enough password' });
+      const res = await s.post('/api/v1/users', {
+        email: 'big@test.example',
+        displayName: 'x'.repeat(600 * 1024),
+        roles: ['clinician'],
+        password: 'a long enough password',
+      });
       expect(res.statusCode).toBe(413);
       expect(res.json().code).toBe('payload_too_large');
       expect((await s.get('/api/v1/users?q=big@test')).json().items).toEqual([]);
@@ -77,14 +93,28 @@ describe('platform', () => {
 
     it('wrong types → 400 listing each field by path', async () => {
       const s = await admin();
-      const res = await s.post('/api/v1/users', { email: ['x'], displayName: 7, roles: 'clinician', password: true });
+      const res = await s.post('/api/v1/users', {
+        email: ['x'],
+        displayName: 7,
+        roles: 'clinician',
+        password: true,
+      });
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['displayName', 'email', 'password', 'roles']);
+      expect(
+        res
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .sort(),
+      ).toEqual(['displayName', 'email', 'password', 'roles']);
     });
   });
 
   it('never sends stack traces, SQL or internals in an error', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x'.repeat(300), password: 'p' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'x'.repeat(300), password: 'p' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).not.toMatch(/at .*\.ts:\d+|select|insert|node_modules/i);
   });

@@ -43,7 +43,10 @@ export async function startServer(
       log(`Demo organization "${DEMO_ORGANIZATION}": sign in with any of these, password ${DEMO_PASSWORD}`);
       for (const u of DEMO_USERS) log(`  ${u.email.padEnd(30)} ${u.roles.join(', ')}`);
     }
-    const where = config.database.kind === 'pglite' ? `embedded, data in ${config.database.dataDir}` : 'PostgreSQL server';
+    const where =
+      config.database.kind === 'pglite'
+        ? `embedded, data in ${config.database.dataDir}`
+        : 'PostgreSQL server';
     log(`Trellis is running at ${url} (database: ${where})`);
     let stopping: Promise<void> | undefined;
     const stop = () =>

@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventDto } from '../../../contracts/audit.js';
-import { buildTestApp, createOrganization, createUser, login, signIn, type TestApp } from '../../../../test/support/test-app.js';
+import {
+  buildTestApp,
+  createOrganization,
+  createUser,
+  login,
+  signIn,
+  type TestApp,
+} from '../../../../test/support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,7 +27,13 @@ describe('audit log viewer', () => {
     const s = await signIn(t, admin);
 
     const all = (await s.get('/api/v1/audit-events')).json<Page>().items;
-    expect(all[0]).toMatchObject({ action: 'login', actorUserId: admin.id, actorEmail: admin.email, outcome: 'success', actorRoles: ['admin'] });
+    expect(all[0]).toMatchObject({
+      action: 'login',
+      actorUserId: admin.id,
+      actorEmail: admin.email,
+      outcome: 'success',
+      actorRoles: ['admin'],
+    });
     expect(all.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'failed_login', 'login']));
 
     const mine = (await s.get(`/api/v1/audit-events?userId=${user.id}`)).json<Page>().items;
@@ -34,11 +47,16 @@ describe('audit log viewer', () => {
   it('pages with a cursor without gaps or repeats', async () => {
     const { admin } = await createOrganization(t);
     const s = await signIn(t, admin);
-    for (let i = 0; i < 6; i++) await s.get('/api/v1/organization').then(() => s.post('/api/v1/locations', { name: `Site ${i}`, timeZone: 'UTC' }));
+    for (let i = 0; i < 6; i++)
+      await s
+        .get('/api/v1/organization')
+        .then(() => s.post('/api/v1/locations', { name: `Site ${i}`, timeZone: 'UTC' }));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page = (await s.get(`/api/v1/audit-events?action=create&limit=4${cursor ? `&cursor=${cursor}` : ''}`)).json<Page>();
+      const page: Page = (
+        await s.get(`/api/v1/audit-events?action=create&limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json<Page>();
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -52,8 +70,12 @@ describe('audit log viewer', () => {
     const s = await signIn(t, admin);
     const now = t.clock.now();
     const localToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(now);
-    const localTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date(now.getTime() + 86_400_000));
-    expect((await s.get(`/api/v1/audit-events?from=${localToday}&to=${localToday}`)).json<Page>().items.length).toBeGreaterThan(0);
+    const localTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(
+      new Date(now.getTime() + 86_400_000),
+    );
+    expect(
+      (await s.get(`/api/v1/audit-events?from=${localToday}&to=${localToday}`)).json<Page>().items.length,
+    ).toBeGreaterThan(0);
     expect((await s.get(`/api/v1/audit-events?from=${localTomorrow}`)).json<Page>().items).toEqual([]);
     const backwards = await s.get(`/api/v1/audit-events?from=${localTomorrow}&to=${localToday}`);
     expect(backwards.statusCode).toBe(400);
@@ -67,9 +89,13 @@ describe('audit log viewer', () => {
     const res = await s.get('/api/v1/audit-events/export?action=login');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="trellis-audit-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="trellis-audit-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const lines = res.body.trim().split('\r\n');
-    expect(lines[0]).toBe('occurred_at,user_id,user_email,roles,action,resource_type,resource_id,patient_id,ip,outcome,event_id');
+    expect(lines[0]).toBe(
+      'occurred_at,user_id,user_email,roles,action,resource_type,resource_id,patient_id,ip,outcome,event_id',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`,${admin.email},admin,login,AuthSession,`);
     const exports = await t.deps.database.db
@@ -109,7 +135,8 @@ describe('tamper evidence', () => {
       }
     });
   }
-  const problemsFor = async (chainKey: string) => (await t.deps.audit.verify(t.deps.database.db)).problems.filter((p) => p.chainKey === chainKey);
+  const problemsFor = async (chainKey: string) =>
+    (await t.deps.audit.verify(t.deps.database.db)).problems.filter((p) => p.chainKey === chainKey);
 
   async function orgWithEvents() {
     const { organization, admin } = await createOrganization(t);
@@ -120,8 +147,14 @@ describe('tamper evidence', () => {
 
   it('the database refuses to change or delete an audit row', async () => {
     const orgId = await orgWithEvents();
-    await expect(sql`UPDATE audit_events SET action = 'read' WHERE organization_id = ${orgId}`.execute(t.deps.database.db)).rejects.toThrow();
-    await expect(sql`DELETE FROM audit_events WHERE organization_id = ${orgId}`.execute(t.deps.database.db)).rejects.toThrow();
+    await expect(
+      sql`UPDATE audit_events SET action = 'read' WHERE organization_id = ${orgId}`.execute(
+        t.deps.database.db,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      sql`DELETE FROM audit_events WHERE organization_id = ${orgId}`.execute(t.deps.database.db),
+    ).rejects.toThrow();
   });
 
   it('verification finds a changed row', async () => {

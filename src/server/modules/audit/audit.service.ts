@@ -84,7 +84,7 @@ export function createAuditService({ db, audit }: { db: Kysely<DB>; audit: Audit
       });
       return {
         items: page.map(toDto),
-        nextCursor: rows.length > q.limit ? String(page.at(-1)!.chain_seq) : null,
+        nextCursor: rows.length > q.limit ? page.at(-1)!.chain_seq : null,
       };
     },
 

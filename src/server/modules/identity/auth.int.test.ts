@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const codeAt = (secret: string, at: Date) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+  new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  }).generate({
     timestamp: at.getTime(),
   });
 
@@ -45,7 +50,11 @@ describe('sign in', () => {
     expect(me.organization).toMatchObject({ id: organization.id, name: organization.name });
     expect(me.roles).toEqual(['clinician']);
     expect(JSON.stringify(me)).not.toContain('password');
-    expect(await auditActions(organization.id)).toContainEqual({ action: 'login', outcome: 'success', reason: undefined });
+    expect(await auditActions(organization.id)).toContainEqual({
+      action: 'login',
+      outcome: 'success',
+      reason: undefined,
+    });
   });
 
   it('marks the cookie Secure behind an HTTPS proxy', async () => {
@@ -92,8 +101,18 @@ describe('sign in', () => {
     t.clock.advance(1 * MINUTE + 1000);
     expect((await login(t, user.email, user.password)).statusCode).toBe(200);
 
-    const reasons = (await auditActions(organization.id)).filter((a) => a.action === 'failed_login').map((a) => a.reason);
-    expect(reasons).toEqual(['bad_password', 'bad_password', 'bad_password', 'bad_password', 'bad_password', 'locked', 'locked']);
+    const reasons = (await auditActions(organization.id))
+      .filter((a) => a.action === 'failed_login')
+      .map((a) => a.reason);
+    expect(reasons).toEqual([
+      'bad_password',
+      'bad_password',
+      'bad_password',
+      'bad_password',
+      'bad_password',
+      'locked',
+      'locked',
+    ]);
   });
 
   it('resets the failure count after a successful sign-in', async () => {
@@ -139,7 +158,8 @@ describe('sign in', () => {
     const limited = await buildTestApp({ loginRatePerMinute: 3 });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await login(limited, `someone${i}@test.example`, 'whatever password')).statusCode);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await login(limited, `someone${i}@test.example`, 'whatever password')).statusCode);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
       const last = await login(limited, 'someone@test.example', 'whatever password');
       expect(last.json().code).toBe('rate_limited');
@@ -228,15 +248,24 @@ describe('password change', () => {
     const here = await signIn(t, user);
     const elsewhere = await signIn(t, user);
 
-    const wrongCurrent = await here.post('/api/v1/me/password', { currentPassword: 'nope nope nope', newPassword: 'a brand new passphrase' });
+    const wrongCurrent = await here.post('/api/v1/me/password', {
+      currentPassword: 'nope nope nope',
+      newPassword: 'a brand new passphrase',
+    });
     expect(wrongCurrent.statusCode).toBe(400);
     expect(wrongCurrent.json().errors[0].path).toBe('currentPassword');
 
-    const tooShort = await here.post('/api/v1/me/password', { currentPassword: user.password, newPassword: 'short' });
+    const tooShort = await here.post('/api/v1/me/password', {
+      currentPassword: user.password,
+      newPassword: 'short',
+    });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().errors[0].path).toBe('newPassword');
 
-    const ok = await here.post('/api/v1/me/password', { currentPassword: user.password, newPassword: 'a brand new passphrase' });
+    const ok = await here.post('/api/v1/me/password', {
+      currentPassword: user.password,
+      newPassword: 'a brand new passphrase',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await here.get('/api/v1/me')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/v1/me')).statusCode).toBe(401);
@@ -294,19 +323,29 @@ describe('multi-factor authentication (TOTP)', () => {
     const user = await createUser(t, organization.id, ['clinician']);
     const session = await signIn(t, user);
     await enroll(session);
-    expect((await session.post('/api/v1/me/mfa/totp/disable', { password: 'wrong password!!' })).statusCode).toBe(400);
+    expect(
+      (await session.post('/api/v1/me/mfa/totp/disable', { password: 'wrong password!!' })).statusCode,
+    ).toBe(400);
 
     const adminSession = await signIn(t, admin);
-    const refused = await adminSession.patch('/api/v1/organization', { settings: { mfaRequiredForStaff: true } });
+    const refused = await adminSession.patch('/api/v1/organization', {
+      settings: { mfaRequiredForStaff: true },
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().errors[0].path).toBe('settings.mfaRequiredForStaff');
     await enroll(adminSession);
-    const required = await adminSession.patch('/api/v1/organization', { settings: { mfaRequiredForStaff: true } });
+    const required = await adminSession.patch('/api/v1/organization', {
+      settings: { mfaRequiredForStaff: true },
+    });
     expect(required.json()).toMatchObject({ settings: { mfaRequiredForStaff: true } });
-    expect((await session.post('/api/v1/me/mfa/totp/disable', { password: user.password })).statusCode).toBe(409);
+    expect((await session.post('/api/v1/me/mfa/totp/disable', { password: user.password })).statusCode).toBe(
+      409,
+    );
 
     await adminSession.patch('/api/v1/organization', { settings: { mfaRequiredForStaff: false } });
-    expect((await session.post('/api/v1/me/mfa/totp/disable', { password: user.password })).statusCode).toBe(204);
+    expect((await session.post('/api/v1/me/mfa/totp/disable', { password: user.password })).statusCode).toBe(
+      204,
+    );
     expect((await login(t, user.email, user.password)).statusCode).toBe(200);
   });
 

@@ -35,7 +35,13 @@ describe('user administration', () => {
     const res = await session.post('/api/v1/users', body);
     expect(res.statusCode).toBe(201);
     const created = res.json<UserDto>();
-    expect(created).toMatchObject({ email: 'morgan.lee@test.example', displayName: 'Morgan Lee', roles: ['clinician', 'prescriber'], status: 'active', mfaEnabled: false });
+    expect(created).toMatchObject({
+      email: 'morgan.lee@test.example',
+      displayName: 'Morgan Lee',
+      roles: ['clinician', 'prescriber'],
+      status: 'active',
+      mfaEnabled: false,
+    });
     expect(res.body).not.toContain('password');
     expect((await login(t, 'morgan.lee@test.example', body.password)).statusCode).toBe(200);
 
@@ -69,7 +75,12 @@ describe('user administration', () => {
   it('reports each invalid field and creates nothing', async () => {
     const { session } = await adminOfNewOrg();
     const before = (await session.get('/api/v1/users')).json().items.length;
-    const res = await session.post('/api/v1/users', { email: 'not-an-email', displayName: '', roles: [], password: 'short' });
+    const res = await session.post('/api/v1/users', {
+      email: 'not-an-email',
+      displayName: '',
+      roles: [],
+      password: 'short',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
     const paths = res.json().errors.map((e: { path: string }) => e.path);
@@ -102,7 +113,10 @@ describe('user administration', () => {
     const { organization, session } = await adminOfNewOrg();
     const user = await createUser(t, organization.id, ['clinician']);
     const userSession = await signIn(t, user);
-    const res = await session.patch(`/api/v1/users/${user.id}`, { displayName: 'Renamed', roles: ['clinician', 'intake'] });
+    const res = await session.patch(`/api/v1/users/${user.id}`, {
+      displayName: 'Renamed',
+      roles: ['clinician', 'intake'],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ displayName: 'Renamed', roles: ['clinician', 'intake'] });
     expect((await userSession.get('/api/v1/me')).statusCode).toBe(401);
@@ -120,7 +134,9 @@ describe('user administration', () => {
   it('resets a password: the old one stops working', async () => {
     const { organization, session } = await adminOfNewOrg();
     const user = await createUser(t, organization.id, ['clinician']);
-    expect((await session.patch(`/api/v1/users/${user.id}`, { password: 'a completely new secret' })).statusCode).toBe(200);
+    expect(
+      (await session.patch(`/api/v1/users/${user.id}`, { password: 'a completely new secret' })).statusCode,
+    ).toBe(200);
     expect((await login(t, user.email, user.password)).statusCode).toBe(401);
     expect((await login(t, user.email, 'a completely new secret')).statusCode).toBe(200);
   });
@@ -146,7 +162,11 @@ describe('user administration', () => {
   it('resets a user’s MFA so they sign in with the password alone and enroll again', async () => {
     const { organization, session } = await adminOfNewOrg();
     const user = await createUser(t, organization.id, ['clinician']);
-    await t.deps.database.db.updateTable('users').set({ totp_secret: 'JBSWY3DPEHPK3PXP' }).where('id', '=', user.id).execute();
+    await t.deps.database.db
+      .updateTable('users')
+      .set({ totp_secret: 'JBSWY3DPEHPK3PXP' })
+      .where('id', '=', user.id)
+      .execute();
     expect((await login(t, user.email, user.password)).json().code).toBe('mfa_required');
     expect((await session.post(`/api/v1/users/${user.id}/mfa/reset`)).json().mfaEnabled).toBe(false);
     expect((await login(t, user.email, user.password)).statusCode).toBe(200);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createOrganization, createUser, signIn, type TestApp } from '../../../../test/support/test-app.js';
+import {
+  buildTestApp,
+  createOrganization,
+  createUser,
+  signIn,
+  type TestApp,
+} from '../../../../test/support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,12 +17,18 @@ describe('organization settings', () => {
   it('every staff member reads their organization; only an admin renames it', async () => {
     const { organization, admin } = await createOrganization(t);
     const clinician = await signIn(t, await createUser(t, organization.id, ['clinician']));
-    expect((await clinician.get('/api/v1/organization')).json()).toMatchObject({ id: organization.id, timeZone: 'America/New_York' });
+    expect((await clinician.get('/api/v1/organization')).json()).toMatchObject({
+      id: organization.id,
+      timeZone: 'America/New_York',
+    });
     expect((await clinician.patch('/api/v1/organization', { name: 'Hijacked' })).statusCode).toBe(403);
 
     const adminSession = await signIn(t, admin);
     const res = await adminSession.patch('/api/v1/organization', { name: 'Riverbend Recovery' });
-    expect(res.json()).toMatchObject({ name: 'Riverbend Recovery', settings: { mfaRequiredForStaff: false } });
+    expect(res.json()).toMatchObject({
+      name: 'Riverbend Recovery',
+      settings: { mfaRequiredForStaff: false },
+    });
   });
 
   it('refuses unknown settings and wrong types', async () => {
@@ -33,14 +45,21 @@ describe('locations and rooms', () => {
   it('an admin adds a location with an IANA time zone and rooms in it', async () => {
     const { admin } = await createOrganization(t);
     const s = await signIn(t, admin);
-    const loc = await s.post('/api/v1/locations', { name: 'Westside Clinic', timeZone: 'America/Chicago', address: '5 Elm St' });
+    const loc = await s.post('/api/v1/locations', {
+      name: 'Westside Clinic',
+      timeZone: 'America/Chicago',
+      address: '5 Elm St',
+    });
     expect(loc.statusCode).toBe(201);
     const locationId = loc.json().id;
     const room = await s.post(`/api/v1/locations/${locationId}/rooms`, { name: 'Group Room', capacity: 12 });
     expect(room.statusCode).toBe(201);
     expect(room.json()).toMatchObject({ name: 'Group Room', capacity: 12, telehealth: false, locationId });
     expect((await s.get(`/api/v1/locations/${locationId}/rooms`)).json().items).toHaveLength(1);
-    expect((await s.get('/api/v1/locations')).json().items.map((l: { name: string }) => l.name)).toEqual(['Main', 'Westside Clinic']);
+    expect((await s.get('/api/v1/locations')).json().items.map((l: { name: string }) => l.name)).toEqual([
+      'Main',
+      'Westside Clinic',
+    ]);
     const renamed = await s.patch(`/api/v1/locations/${locationId}`, { timeZone: 'America/Denver' });
     expect(renamed.json().timeZone).toBe('America/Denver');
   });
@@ -52,10 +71,16 @@ describe('locations and rooms', () => {
     expect(tz.statusCode).toBe(400);
     expect(tz.json().errors[0].path).toBe('timeZone');
     expect((await s.post('/api/v1/locations', { name: 'X', timeZone: 'EST' })).statusCode).toBe(400);
-    expect((await s.post(`/api/v1/locations/${location.id}/rooms`, { name: 'Closet', capacity: 0 })).statusCode).toBe(400);
-    expect((await s.post('/api/v1/locations', { name: 'main', timeZone: 'America/New_York' })).statusCode).toBe(409);
+    expect(
+      (await s.post(`/api/v1/locations/${location.id}/rooms`, { name: 'Closet', capacity: 0 })).statusCode,
+    ).toBe(400);
+    expect(
+      (await s.post('/api/v1/locations', { name: 'main', timeZone: 'America/New_York' })).statusCode,
+    ).toBe(409);
     await s.post(`/api/v1/locations/${location.id}/rooms`, { name: 'Office 1', capacity: 2 });
-    expect((await s.post(`/api/v1/locations/${location.id}/rooms`, { name: 'OFFICE 1', capacity: 2 })).statusCode).toBe(409);
+    expect(
+      (await s.post(`/api/v1/locations/${location.id}/rooms`, { name: 'OFFICE 1', capacity: 2 })).statusCode,
+    ).toBe(409);
   });
 
   it('non-admins read locations but cannot add them', async () => {

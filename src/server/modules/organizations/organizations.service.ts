@@ -76,12 +76,19 @@ export function createOrganizationsService({ db, audit }: { db: Kysely<DB>; audi
       return toOrganizationDto(await repo.getOrganization(db, actor.organizationId));
     },
 
-    updateOrganization: (actor: OrgActor, body: z.infer<typeof UpdateOrganizationBody>, actorHasMfa: boolean) =>
+    updateOrganization: (
+      actor: OrgActor,
+      body: z.infer<typeof UpdateOrganizationBody>,
+      actorHasMfa: boolean,
+    ) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, 'admin');
         // Requiring MFA of everyone while the admin has none would lock the admin into enrollment.
         if (body.settings?.mfaRequiredForStaff && !actorHasMfa)
-          throw conflict('Set up multi-factor authentication for your own account before requiring it of all staff.', 'settings.mfaRequiredForStaff');
+          throw conflict(
+            'Set up multi-factor authentication for your own account before requiring it of all staff.',
+            'settings.mfaRequiredForStaff',
+          );
         const current = await repo.getOrganization(trx, actor.organizationId);
         const settings = body.settings ? { ...current.settings, ...body.settings } : undefined;
         const updated = await repo.updateOrganization(trx, actor.organizationId, {

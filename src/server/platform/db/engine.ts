@@ -55,15 +55,16 @@ export function openServer(url: string, poolSize: number): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === OID.INT8 || oid === OID.NUMERIC || oid === OID.DATE
-          ? asString
-          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
+    types: pgTypes(),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { kind: 'postgres', db, close: () => db.destroy() };
+}
+
+function pgTypes() {
+  const types = new pg.TypeOverrides();
+  for (const oid of Object.values(OID)) types.setTypeParser(oid, asString);
+  return types;
 }
 
 function lockDataDir(dataDir: string): () => void {
@@ -72,10 +73,12 @@ function lockDataDir(dataDir: string): () => void {
     fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    // The directory already has a lock file: refuse if its process still runs.
     const holder = Number(fs.readFileSync(lockPath, 'utf8'));
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
       throw new Error(
         `The data directory ${dataDir} is in use by process ${holder}. The embedded database opens in one process at a time.`,
+        { cause: err },
       );
     }
     // A stale lock from a process that is gone.

@@ -17,7 +17,8 @@ afterEach(async () => {
 function migrationsCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-migrations-'));
   dirs.push(dir);
-  for (const f of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f));
+  for (const f of fs.readdirSync(MIGRATIONS_DIR))
+    fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f));
   return dir;
 }
 
@@ -39,7 +40,10 @@ describe('migrations', () => {
 
   it('roll back a failing migration whole', async () => {
     const dir = migrationsCopy();
-    fs.writeFileSync(path.join(dir, '9999_broken.sql'), 'CREATE TABLE half_done (id int);\nSELECT no_such_function();');
+    fs.writeFileSync(
+      path.join(dir, '9999_broken.sql'),
+      'CREATE TABLE half_done (id int);\nSELECT no_such_function();',
+    );
     database = openPglite(new PGlite({ parsers: pgliteParsers }));
     await expect(migrate(database, dir)).rejects.toThrow();
     const tables = await database.db.introspection.getTables();

@@ -10,7 +10,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     serializers: {
       req: (req: FastifyRequest) => ({
         method: req.method,
-        route: req.routeOptions?.url,
+        route: req.routeOptions.url,
         path: req.url.split('?')[0],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

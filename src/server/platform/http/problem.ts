@@ -21,7 +21,8 @@ const CONTEXT_PREFIX: Record<string, string> = {
 /** Maps any thrown value to an AppError: the one place errors become HTTP answers. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  if (typeof err !== 'object' || err === null) return new AppError('internal', { message: 'non-error thrown' });
+  if (typeof err !== 'object' || err === null)
+    return new AppError('internal', { message: 'non-error thrown' });
   if (hasZodFastifySchemaValidationErrors(err)) {
     const prefix = CONTEXT_PREFIX[(err as { validationContext?: string }).validationContext ?? 'body'] ?? '';
     const fieldErrors: FieldError[] = err.validation.map((v) => ({
