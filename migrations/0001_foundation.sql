@@ -3,6 +3,12 @@
 -- query and the distribution key for scale-out; composite foreign keys keep rows of one
 -- organization from pointing at another's.
 
+-- Security labels of clinical records (src/domain/security-labels.ts). Every table of clinical
+-- records carries: sensitivity text[] NOT NULL DEFAULT '{}' CHECK (valid_security_labels(sensitivity))
+CREATE FUNCTION valid_security_labels(labels text[]) RETURNS boolean
+  LANGUAGE sql IMMUTABLE STRICT
+  RETURN labels <@ ARRAY['part2', 'sud_counseling_note', 'psychotherapy_note']::text[];
+
 CREATE TABLE organizations (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   name        text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),

@@ -47,3 +47,13 @@ describe('database engine', () => {
     expect(rows[0]).toEqual({ n: '9007199254740993', d: '2026-03-08' });
   });
 });
+
+describe('security labels in the database', () => {
+  it('valid_security_labels() accepts known labels and refuses others', async () => {
+    const { rows } = await sql<{ ok: boolean; bad: boolean; none: boolean }>`
+      SELECT valid_security_labels(ARRAY['part2','psychotherapy_note']) AS ok,
+             valid_security_labels(ARRAY['part2','secret']) AS bad,
+             valid_security_labels('{}') AS none`.execute(database.db);
+    expect(rows[0]).toEqual({ ok: true, bad: false, none: true });
+  });
+});
