@@ -27,7 +27,7 @@ describe('cross-organization access', () => {
       `/api/v1/audit-events/${auditEvent.id}`,
       `/api/v1/locations/${first.location.id}/rooms`,
     ];
-    const writes: [string, unknown][] = [
+    const writes: [string, Record<string, unknown> | undefined][] = [
       [`/api/v1/users/${firstClinician.id}/deactivate`, undefined],
       [`/api/v1/users/${firstClinician.id}/unlock`, undefined],
       [`/api/v1/users/${firstClinician.id}/mfa/reset`, undefined],

@@ -14,7 +14,7 @@ const NewPassword = z
   .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
   .max(PASSWORD_MAX_LENGTH);
 const TotpCode = z.string().regex(/^\d{6}$/, { error: 'Enter the 6-digit code.' });
-const DisplayName = z.string().trim().min(1).max(120);
+const DisplayName = z.string().trim().min(1, { error: 'Enter a name.' }).max(120);
 
 export const LoginBody = z.object({
   email: z.string().trim().min(1).max(254),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -19,8 +19,11 @@ const PASSWORD = 'trellis-demo-2026';
 const hasChromium = fs.existsSync(CHROMIUM);
 
 if (!hasChromium) {
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium).`);
-  console.warn(`Skipping browser tests: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
+  if (process.env.CI)
+    throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium).`);
+  console.warn(
+    `Skipping browser tests: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`,
+  );
 }
 
 /** No serious or critical axe violations on the page as it is now. */
@@ -47,15 +50,16 @@ describe.skipIf(!hasChromium)('signing in', () => {
   let context: BrowserContext;
   let page: Page;
 
+  // Each hook returns its own teardown, so a failed start cleans up only what did start.
   beforeAll(async () => {
     if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build:web');
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    return () => server.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    return () => browser.close();
   });
 
   beforeEach(async () => {
@@ -101,9 +105,11 @@ describe.skipIf(!hasChromium)('signing in', () => {
     const dialog = page.getByRole('dialog', { name: 'New user' });
     await dialog.getByLabel('Full name').fill('Morgan Lee');
     await dialog.getByLabel('Email').fill('morgan.lee@riverside.example');
-    await dialog.getByRole('textbox', { name: 'Roles' }).click();
+    await dialog.getByRole('combobox', { name: 'Roles' }).click();
     await page.getByRole('option', { name: 'Clinician' }).click();
-    await dialog.getByRole('textbox', { name: 'Initial password', exact: true }).fill('a-long-secure-passphrase');
+    await dialog
+      .getByRole('textbox', { name: 'Initial password', exact: true })
+      .fill('a-long-secure-passphrase');
     await dialog.getByRole('button', { name: 'Create user' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'morgan.lee@riverside.example' }).waitFor();

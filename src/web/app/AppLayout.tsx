@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
-import { Link, matchPath, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, matchPath, Outlet, useLocation } from 'react-router';
 import { MfaEnrollmentPage } from '../features/identity/MfaEnrollmentPage.js';
 import { useSignedInMe, useSignOut } from './auth.js';
 import classes from './AppLayout.module.css';
@@ -13,7 +13,6 @@ export function AppLayout() {
   const enrolling = me.mfaEnrollmentRequired;
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
-  const navigate = useNavigate();
   const signOut = useSignOut();
   const items = NAV_ITEMS.filter((item) => canOpen(item, me.roles));
 
@@ -49,11 +48,7 @@ export function AppLayout() {
             <Text visibleFrom="sm" fw={500}>
               {me.user.displayName}
             </Text>
-            <Button
-              variant="default"
-              loading={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
-            >
+            <Button variant="default" loading={signOut.isPending} onClick={() => signOut.mutate()}>
               Sign out
             </Button>
           </Group>

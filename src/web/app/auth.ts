@@ -52,10 +52,10 @@ export function useLogin() {
 }
 
 export function useSignOut() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('/auth/logout'),
-    // Signed out locally even if the server call fails: the person asked to leave.
-    onSettled: () => forgetMe(queryClient),
+    // Even if the server call fails, the person asked to leave: a fresh page load at /login drops
+    // every cached record, form draft and component state of theirs from memory.
+    onSettled: () => window.location.replace('/login'),
   });
 }

@@ -3,14 +3,20 @@ import { ROLES, STAFF_ROLES, type Role } from '../../domain/identity/roles.js';
 import { TodayPage } from '../features/today/TodayPage.js';
 
 // Pages most people never open load on first visit, keeping the first load small.
-const UsersPage = lazy(() => import('../features/identity/UsersPage.js').then((m) => ({ default: m.UsersPage })));
-const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.js').then((m) => ({ default: m.AuditLogPage })));
+const UsersPage = lazy(() =>
+  import('../features/identity/UsersPage.js').then((m) => ({ default: m.UsersPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('../features/audit/AuditLogPage.js').then((m) => ({ default: m.AuditLogPage })),
+);
 const OrganizationSettingsPage = lazy(() =>
   import('../features/organizations/OrganizationSettingsPage.js').then((m) => ({
     default: m.OrganizationSettingsPage,
   })),
 );
-const AccountPage = lazy(() => import('../features/identity/AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const AccountPage = lazy(() =>
+  import('../features/identity/AccountPage.js').then((m) => ({ default: m.AccountPage })),
+);
 
 /**
  * The console's pages: each is a route and a navbar link, open to the roles

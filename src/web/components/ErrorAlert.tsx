@@ -12,7 +12,8 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, title, message }: ErrorAlertProps) {
   if (!error) return null;
   const text =
-    message ?? (error instanceof ApiError ? error.message : 'Something went wrong. Try again, or reload the page.');
+    message ??
+    (error instanceof ApiError ? error.message : 'Something went wrong. Try again, or reload the page.');
   return (
     <Alert color="red" variant="light" role="alert" title={title}>
       {text}

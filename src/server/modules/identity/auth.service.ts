@@ -70,13 +70,10 @@ export function createAuthService(deps: {
   }
 
   async function me(principal: Principal): Promise<MeDto> {
-    const [user, org] = await Promise.all([
-      usersRepo.get(db, principal.organizationId, principal.userId),
-      organizationsRepo.getOrganization(db, principal.organizationId),
-    ]);
+    const user = await usersRepo.getWithOrganization(db, principal.organizationId, principal.userId);
     return {
       user: toUserDto(user, clock.now()),
-      organization: toOrganizationDto(org),
+      organization: toOrganizationDto(user.organization),
       roles: principal.roles,
       csrfToken: principal.csrfToken,
       mfaEnrollmentRequired: principal.mfaEnrollmentRequired,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Role } from '../../../domain/identity/roles.js';
 import type { NewUserRow, UserUpdate } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
@@ -40,6 +41,26 @@ export const usersRepo = {
       .executeTakeFirst();
     if (!row) throw notFound('user');
     return row;
+  },
+
+  /** The user with their organization in one round trip: what "who am I" needs. */
+  async getWithOrganization(db: Db, organizationId: string, id: string) {
+    const row = await db
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .select((eb) =>
+        jsonObjectFrom(
+          eb
+            .selectFrom('organizations as o')
+            .select(['o.id', 'o.name', 'o.time_zone', 'o.settings'])
+            .whereRef('o.id', '=', 'users.organization_id'),
+        ).as('organization'),
+      )
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row?.organization) throw notFound('user');
+    return { ...row, organization: row.organization };
   },
 
   list(

@@ -2,7 +2,9 @@ import type { LocationDto, RoomDto } from '../../../contracts/organizations.js';
 import type { OrganizationDto } from '../../../contracts/identity.js';
 import type { LocationRow, OrganizationRow, RoomRow } from './organizations.repo.js';
 
-export const toOrganizationDto = (o: OrganizationRow): OrganizationDto => ({
+export const toOrganizationDto = (
+  o: Pick<OrganizationRow, 'id' | 'name' | 'time_zone' | 'settings'>,
+): OrganizationDto => ({
   id: o.id,
   name: o.name,
   timeZone: o.time_zone,

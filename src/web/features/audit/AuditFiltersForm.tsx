@@ -1,6 +1,6 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { AUDIT_ACTIONS, type AuditAction } from '../../../contracts/audit.js';
+import { AUDIT_ACTIONS } from '../../../contracts/audit.js';
 import { useUsers } from '../identity/users-api.js';
 import type { AuditFilters } from './audit-api.js';
 
@@ -21,7 +21,7 @@ export function AuditFiltersForm({ filters, onChange, errors }: AuditFiltersForm
   const applyPatientId = () => set({ patientId: patientId.trim() || undefined });
 
   return (
-    <Group align="flex-start">
+    <Group align="flex-start" gap="sm">
       <Select
         label="User"
         placeholder="Any user"
@@ -31,7 +31,7 @@ export function AuditFiltersForm({ filters, onChange, errors }: AuditFiltersForm
         searchable
         clearable
         error={errors.userId}
-        w={280}
+        w={200}
       />
       <TextInput
         label="Patient ID"
@@ -42,17 +42,17 @@ export function AuditFiltersForm({ filters, onChange, errors }: AuditFiltersForm
           if (e.key === 'Enter') applyPatientId();
         }}
         error={errors.patientId}
-        w={320}
+        w={280}
       />
       <Select
         label="Action"
         placeholder="Any action"
         data={ACTION_OPTIONS}
         value={filters.action ?? null}
-        onChange={(action) => set({ action: (action ?? undefined) as AuditAction | undefined })}
+        onChange={(action) => set({ action: action ?? undefined })}
         clearable
         error={errors.action}
-        w={160}
+        w={140}
       />
       <TextInput
         label="From"
@@ -60,6 +60,7 @@ export function AuditFiltersForm({ filters, onChange, errors }: AuditFiltersForm
         value={filters.from ?? ''}
         onChange={(e) => set({ from: e.currentTarget.value || undefined })}
         error={errors.from}
+        w={140}
       />
       <TextInput
         label="To"
@@ -67,6 +68,7 @@ export function AuditFiltersForm({ filters, onChange, errors }: AuditFiltersForm
         value={filters.to ?? ''}
         onChange={(e) => set({ to: e.currentTarget.value || undefined })}
         error={errors.to}
+        w={140}
       />
     </Group>
   );

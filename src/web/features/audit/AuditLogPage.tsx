@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Button, Group, Loader, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { AuditEventDto } from '../../../contracts/audit.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/identity/roles.js';
@@ -12,11 +12,14 @@ import { AuditFiltersForm } from './AuditFiltersForm.js';
 
 const roleLabel = (role: string) => (ROLES.includes(role as Role) ? ROLE_LABELS[role as Role] : role);
 
+/** Failures and denials stand out; successes, the usual case, do not. */
 function Outcome({ outcome }: { outcome: AuditEventDto['outcome'] }) {
-  return (
-    <Badge variant="light" color={outcome === 'success' ? 'gray' : 'red'} tt="none">
+  return outcome === 'success' ? (
+    <Text span>success</Text>
+  ) : (
+    <Text span c="red.9" fw={700}>
       {outcome}
-    </Badge>
+    </Text>
   );
 }
 
@@ -82,11 +85,17 @@ export function AuditLogPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {events.isFetching && !events.isFetchingNextPage && <Loader size="sm" aria-label="Loading audit events" />}
+      {events.isFetching && !events.isFetchingNextPage && (
+        <Loader size="sm" aria-label="Loading audit events" />
+      )}
       {events.isSuccess && rows.length === 0 && <Text>No audit events match these filters.</Text>}
       <Group>
         {events.hasNextPage && (
-          <Button variant="default" loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
+          <Button
+            variant="default"
+            loading={events.isFetchingNextPage}
+            onClick={() => void events.fetchNextPage()}
+          >
             Load more
           </Button>
         )}

@@ -15,7 +15,8 @@ export function ChangePasswordForm() {
     validate: {
       currentPassword: isNotEmpty('Enter your current password.'),
       newPassword: (value) => passwordProblem(value, me.user.email) ?? null,
-      confirmPassword: (value, values) => (value === values.newPassword ? null : 'The passwords do not match.'),
+      confirmPassword: (value, values) =>
+        value === values.newPassword ? null : 'The passwords do not match.',
     },
   });
 

@@ -24,14 +24,14 @@ export function DisableMfaForm() {
     <form onSubmit={submit} noValidate>
       <Group align="flex-end">
         <PasswordInput
-          label="Password to turn off multi-factor authentication"
+          label="Confirm with your password"
           autoComplete="current-password"
           required
           w={320}
           {...form.getInputProps('password')}
         />
         <Button type="submit" color="red" variant="outline" loading={disable.isPending}>
-          Turn off
+          Turn off MFA
         </Button>
       </Group>
       <ErrorAlert error={disable.error} />

@@ -19,8 +19,8 @@ export function MfaEnrollment() {
     return (
       <Stack align="flex-start">
         <Text>
-          You will need an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or
-          1Password.
+          You will need an authenticator app on your phone, such as Google Authenticator, Microsoft
+          Authenticator or 1Password.
         </Text>
         <ErrorAlert error={setup.error} />
         <Button loading={setup.isPending} onClick={() => setup.mutate()}>

@@ -9,7 +9,8 @@ export function MfaEnrollmentPage() {
   return (
     <Page title="Set up multi-factor authentication">
       <Text>
-        {me.organization.name} requires multi-factor authentication for all staff. Set it up to continue to Trellis.
+        {me.organization.name} requires multi-factor authentication for all staff. Set it up to continue to
+        Trellis.
       </Text>
       <MfaEnrollment />
     </Page>

@@ -73,10 +73,14 @@ export function UserActions({ user, onEdit }: { user: UserDto; onEdit: () => voi
   };
 
   const more = [
-    isLocked(user) && { label: 'Unlock', onClick: () => perform('unlock', `${user.displayName} was unlocked.`) },
+    isLocked(user) && {
+      label: 'Unlock',
+      onClick: () => perform('unlock', `${user.displayName} was unlocked.`),
+    },
     user.mfaEnabled && { label: 'Reset MFA', onClick: () => ask(asks['mfa/reset']) },
     user.status === 'deactivated' && { label: 'Reactivate', onClick: () => ask(asks.reactivate) },
-    user.status === 'active' && user.id !== me.user.id && { label: 'Deactivate', onClick: () => ask(asks.deactivate) },
+    user.status === 'active' &&
+      user.id !== me.user.id && { label: 'Deactivate', onClick: () => ask(asks.deactivate) },
   ].filter((item) => item !== false);
 
   return (

@@ -49,7 +49,10 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
     if (form.isDirty('roles')) body.roles = values.roles;
     if (values.password) body.password = values.password;
     if (Object.keys(body).length === 0) return onClose();
-    save.mutate({ id: user.id, body }, { onSuccess: (updated) => done(`${updated.displayName} was updated.`), onError });
+    save.mutate(
+      { id: user.id, body },
+      { onSuccess: (updated) => done(`${updated.displayName} was updated.`), onError },
+    );
   });
 
   const done = (message: string) => {
@@ -61,8 +64,20 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
     <Modal opened onClose={onClose} title={user ? `Edit ${user.displayName}` : 'New user'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label="Full name" required autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
-          <TextInput label="Email" type="email" required autoComplete="off" {...form.getInputProps('email')} />
+          <TextInput
+            label="Full name"
+            required
+            autoComplete="off"
+            data-autofocus
+            {...form.getInputProps('displayName')}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            autoComplete="off"
+            {...form.getInputProps('email')}
+          />
           <MultiSelect
             label="Roles"
             data={STAFF_ROLE_OPTIONS}

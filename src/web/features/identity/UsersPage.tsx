@@ -2,7 +2,7 @@ import { Badge, Button, Group, Loader, Select, Table, Text, TextInput } from '@m
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { UserDto } from '../../../contracts/identity.js';
-import { ROLE_LABELS, type Role } from '../../../domain/identity/roles.js';
+import { ROLE_LABELS, type StaffRole } from '../../../domain/identity/roles.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatTime } from '../../components/format.js';
 import { Page } from '../../components/Page.js';
@@ -13,7 +13,7 @@ import { UserFormModal } from './UserFormModal.js';
 import { isLocked } from './user-status.js';
 import { useUsers } from './users-api.js';
 
-const STATUS_OPTIONS = [
+const STATUS_OPTIONS: { value: UserDto['status']; label: string }[] = [
   { value: 'active', label: 'Active' },
   { value: 'deactivated', label: 'Deactivated' },
 ];
@@ -24,27 +24,33 @@ type Editing = null | { user?: UserDto };
 export function UsersPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const [role, setRole] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [role, setRole] = useState<StaffRole | null>(null);
+  const [status, setStatus] = useState<UserDto['status'] | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const users = useUsers({
     q: q || undefined,
-    role: (role ?? undefined) as Role | undefined,
-    status: (status ?? undefined) as UserDto['status'] | undefined,
+    role: role ?? undefined,
+    status: status ?? undefined,
   });
 
   return (
     <Page title="Users" actions={<Button onClick={() => setEditing({})}>New user</Button>}>
       <Group align="flex-end">
         <TextInput
-          label="Search"
-          description="Name or email"
+          label="Search name or email"
           type="search"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={260}
         />
-        <Select label="Role" placeholder="Any role" data={STAFF_ROLE_OPTIONS} value={role} onChange={setRole} clearable />
+        <Select
+          label="Role"
+          placeholder="Any role"
+          data={STAFF_ROLE_OPTIONS}
+          value={role}
+          onChange={setRole}
+          clearable
+        />
         <Select
           label="Status"
           placeholder="Any status"
@@ -87,7 +93,9 @@ export function UsersPage() {
                 <Table.Td>
                   <MfaBadge on={user.mfaEnabled} />
                 </Table.Td>
-                <Table.Td>{isLocked(user) && user.lockedUntil ? `Until ${formatTime(user.lockedUntil)}` : 'No'}</Table.Td>
+                <Table.Td>
+                  {isLocked(user) && user.lockedUntil ? `Until ${formatTime(user.lockedUntil)}` : 'No'}
+                </Table.Td>
                 <Table.Td>
                   <UserActions user={user} onEdit={() => setEditing({ user })} />
                 </Table.Td>

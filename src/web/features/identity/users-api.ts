@@ -25,7 +25,9 @@ export function useSaveUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; body: UpdateUserBody } | { id?: undefined; body: CreateUserBody }) =>
-      input.id ? api.patch<UserDto>(`/users/${input.id}`, input.body) : api.post<UserDto>('/users', input.body),
+      input.id
+        ? api.patch<UserDto>(`/users/${input.id}`, input.body)
+        : api.post<UserDto>('/users', input.body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
@@ -35,7 +37,8 @@ export type UserAction = 'deactivate' | 'reactivate' | 'unlock' | 'mfa/reset';
 export function useUserAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action }: { id: string; action: UserAction }) => api.post<UserDto>(`/users/${id}/${action}`),
+    mutationFn: ({ id, action }: { id: string; action: UserAction }) =>
+      api.post<UserDto>(`/users/${id}/${action}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }

@@ -18,8 +18,8 @@ export function StaffSummary() {
       <ErrorAlert error={users.error} />
       {users.data && (
         <Text>
-          {count(active.length, 'active user')}, {count(withoutMfa, 'without multi-factor authentication', false)},{' '}
-          {count(locked, 'locked', false)}.
+          {count(active.length, 'active user')},{' '}
+          {count(withoutMfa, 'without multi-factor authentication', false)}, {count(locked, 'locked', false)}.
         </Text>
       )}
       <Anchor component={Link} to="/users">

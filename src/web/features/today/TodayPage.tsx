@@ -27,7 +27,9 @@ export function TodayPage() {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Signs out if idle until</DataList.ItemLabel>
-            <DataList.ItemValue>{formatTime(me.session.idleExpiresAt)} (moves later as you work)</DataList.ItemValue>
+            <DataList.ItemValue>
+              {formatTime(me.session.idleExpiresAt)} (moves later as you work)
+            </DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Session ends at the latest</DataList.ItemLabel>
