@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -60,6 +61,24 @@ function start(extra: Record<string, string> = {}): Promise<Started> {
   });
 }
 
+function halfSentSignIn(url: string, email: string) {
+  const body = JSON.stringify({ email, password: 'trellis-demo-2026' });
+  const half = Math.floor(body.length / 2);
+  const req = http.request(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+  });
+  const status = new Promise<number | undefined>((resolve, reject) => {
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', reject);
+  });
+  const headersSent = new Promise<void>((resolve) => req.write(body.slice(0, half), () => resolve()));
+  return { headersSent, status, finish: () => req.end(body.slice(half)) };
+}
+
 const signIn = (url: string, email: string) =>
   fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
@@ -76,11 +95,15 @@ describe('npm start on the embedded database', { timeout: 120_000 }, () => {
     expect(server.output()).toContain('trellis-demo-2026');
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'pglite' });
 
-    // A sign-in (argon2: tens of milliseconds) is in flight when SIGTERM arrives; it still completes.
-    const inFlight = signIn(server.url, 'therapist@riverside.example');
-    await new Promise((r) => setTimeout(r, 5));
+    // A sign-in is in flight when SIGTERM arrives: its headers and half its body are sent, the rest
+    // follows after the signal. It still completes, and then the process exits cleanly.
+    const inFlight = halfSentSignIn(server.url, 'therapist@riverside.example');
+    await inFlight.headersSent;
+    await new Promise((r) => setTimeout(r, 500));
     server.child.kill('SIGTERM');
-    expect((await inFlight).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    inFlight.finish();
+    expect(await inFlight.status).toBe(200);
     expect(await server.exited).toBe(0);
   });
 
@@ -93,6 +116,23 @@ describe('npm start on the embedded database', { timeout: 120_000 }, () => {
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       const users = await (await fetch(`${server.url}/api/v1/users`, { headers: { cookie } })).json();
       expect(users.items).toHaveLength(7);
+
+      // The demo clinic's intake board has a referral in every stage, with screening history.
+      const intake = (await signIn(server.url, 'intake@riverside.example')).headers
+        .get('set-cookie')!
+        .split(';')[0]!;
+      const referrals = (await (
+        await fetch(`${server.url}/api/v1/referrals`, { headers: { cookie: intake } })
+      ).json()) as {
+        items: { status: string; patient: { id: string } }[];
+      };
+      expect(new Set(referrals.items.map((r) => r.status))).toEqual(
+        new Set(['new', 'contacted', 'screening', 'assessed', 'accepted', 'declined']),
+      );
+      const alerts = await (
+        await fetch(`${server.url}/api/v1/safety-alerts?status=open`, { headers: { cookie: intake } })
+      ).json();
+      expect(alerts.items).toHaveLength(1);
 
       // The data directory is guarded against a second process.
       const second = spawnSync(TSX, [CLI, 'start'], { env: childEnv(), encoding: 'utf8', timeout: 60_000 });

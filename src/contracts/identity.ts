@@ -38,6 +38,16 @@ export type UserDto = z.infer<typeof UserDto>;
 
 export const OrganizationSettings = z.object({
   mfaRequiredForStaff: z.boolean(),
+  /** The C-SSRS screener may be used: only with the licence for electronic use. */
+  cssrsEnabled: z.boolean(),
+  /** Minutes an unacknowledged safety alert waits before it escalates to the program director. */
+  safetyEscalationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  /** The licensed clinician on call who receives safety-alert tasks; null: any clinician. */
+  onCallClinicianUserId: z.uuid().nullable(),
 });
 export type OrganizationSettings = z.infer<typeof OrganizationSettings>;
 

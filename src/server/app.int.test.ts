@@ -40,7 +40,16 @@ describe('platform', () => {
 
   it('requires a session on every API route unless marked public (fails closed)', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const publicRoutes = new Set(['post /api/v1/auth/login', 'get /healthz']);
+    const publicRoutes = new Set([
+      'post /api/v1/auth/login',
+      'get /healthz',
+      // Instrument definitions and stateless scoring store nothing; the self-check is for the public.
+      'get /api/v1/instruments',
+      'get /api/v1/instruments/{id}',
+      'post /api/v1/instruments/{id}/score',
+      'get /api/v1/self-check',
+      'post /api/v1/self-check/callback',
+    ]);
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
       for (const method of Object.keys(ops)) {
         if (publicRoutes.has(`${method} ${path}`)) continue;

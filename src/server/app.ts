@@ -15,7 +15,12 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from './deps.js';
+import { assessmentsRoutes } from './modules/assessments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { intakeRoutes } from './modules/intake/index.js';
+import { patientsRoutes } from './modules/patients/index.js';
+import { safetyRoutes } from './modules/safety/index.js';
+import { selfCheckRoutes } from './modules/self-check/index.js';
 import { authRoutes, usersRoutes } from './modules/identity/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { registerAuthHook } from './platform/auth/hook.js';
@@ -114,6 +119,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await api.register(usersRoutes(deps.users));
       await api.register(organizationsRoutes(deps.organizations));
       await api.register(auditRoutes(deps.auditTrail));
+      await api.register(patientsRoutes(deps.patients));
+      await api.register(intakeRoutes(deps.intake));
+      await api.register(assessmentsRoutes(deps.assessments, deps.database.db));
+      await api.register(safetyRoutes(deps.safety));
+      await api.register(selfCheckRoutes(deps.selfCheck, config.selfCheck.ratePerHour));
     },
     { prefix: '/api/v1' },
   );

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   TRELLIS_TRUST_PROXY: Bool.default(false),
   TRELLIS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRELLIS_WEB_DIR: z.string().default('dist/web'),
+  TRELLIS_SELF_CHECK_ORGANIZATION_ID: z.uuid().optional(),
+  TRELLIS_SELF_CHECK_RATE_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(5),
 });
 
 export interface Config {
@@ -38,6 +40,8 @@ export interface Config {
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* for client IP and HTTPS (Secure cookies). */
   trustProxy: boolean;
   webDir: string;
+  /** The clinic that receives call-back requests from the public self-check (default: the only one). */
+  selfCheck: { organizationId: string | undefined; ratePerHour: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.TRELLIS_LOGIN_RATE_PER_MINUTE,
     trustProxy: e.TRELLIS_TRUST_PROXY,
     webDir: e.TRELLIS_WEB_DIR,
+    selfCheck: {
+      organizationId: e.TRELLIS_SELF_CHECK_ORGANIZATION_ID,
+      ratePerHour: e.TRELLIS_SELF_CHECK_RATE_PER_HOUR,
+    },
   };
 }

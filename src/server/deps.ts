@@ -1,5 +1,10 @@
 import type { Config } from './config.js';
+import { createAssessmentsService } from './modules/assessments/index.js';
 import { createAuditService } from './modules/audit/index.js';
+import { createIntakeService } from './modules/intake/index.js';
+import { createPatientsService } from './modules/patients/index.js';
+import { createSafetyService } from './modules/safety/index.js';
+import { createSelfCheckService } from './modules/self-check/index.js';
 import { createAuthService, createUsersService } from './modules/identity/index.js';
 import { createOrganizationsService } from './modules/organizations/index.js';
 import { createAuditLog } from './platform/audit/audit-log.js';
@@ -20,6 +25,9 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
   const audit = createAuditLog({ clock });
   const sessions = createSessionStore({ db, clock, policy: config.session });
   const organizations = createOrganizationsService({ db, audit });
+  const patients = createPatientsService({ db, audit });
+  const safety = createSafetyService({ db, audit, clock });
+  const intake = createIntakeService({ db, audit, clock, patients });
   return {
     config,
     database,
@@ -30,6 +38,11 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     auth: createAuthService({ db, audit, clock, sessions, lockout: config.lockout }),
     users: createUsersService({ db, audit, clock, sessions }),
     auditTrail: createAuditService({ db, audit }),
+    patients,
+    safety,
+    intake,
+    assessments: createAssessmentsService({ db, audit, clock, patients, safety }),
+    selfCheck: createSelfCheckService({ db, audit, intake, organizationId: config.selfCheck.organizationId }),
   };
 }
 

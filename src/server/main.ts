@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { createDeps, openDatabase, type Deps } from './deps.js';
+import { startJobs } from './jobs/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { loggerOptions } from './platform/http/logger.js';
 
@@ -36,6 +37,7 @@ export async function startServer(
       if (closing) reply.header('connection', 'close');
     });
     await app.listen({ port: config.port, host: config.host });
+    const stopJobs = startJobs(deps, app.log);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
@@ -52,6 +54,7 @@ export async function startServer(
     const stop = () =>
       (stopping ??= (async () => {
         closing = true;
+        stopJobs();
         const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         await app.close();
         clearTimeout(force);

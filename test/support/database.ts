@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { openPglite, openServer, pgliteParsers, type Database } from '../../src/server/platform/db/engine.js';
+import {
+  openPglite,
+  openServer,
+  PGLITE_OPTIONS,
+  type Database,
+} from '../../src/server/platform/db/engine.js';
 import { migrate, readMigrations } from '../../src/server/platform/db/migrate.js';
 
 /**
@@ -33,7 +38,7 @@ export async function prepareTestDatabase(): Promise<void> {
   }
   const file = snapshotPath();
   if (fs.existsSync(file)) return;
-  const pglite = new PGlite({ parsers: pgliteParsers });
+  const pglite = new PGlite(PGLITE_OPTIONS);
   const database = openPglite(pglite);
   await migrate(database);
   const dump = await pglite.dumpDataDir('gzip');
@@ -47,5 +52,5 @@ export async function prepareTestDatabase(): Promise<void> {
 export async function openTestDatabase(): Promise<Database> {
   if (process.env.DATABASE_URL) return openServer(process.env.DATABASE_URL, 4);
   const blob = new Blob([fs.readFileSync(snapshotPath())]);
-  return openPglite(await PGlite.create({ loadDataDir: blob, parsers: pgliteParsers }));
+  return openPglite(await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: blob }));
 }

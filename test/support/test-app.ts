@@ -26,15 +26,21 @@ export interface TestApp {
 
 export const MINUTE = 60_000;
 
-/** The whole application on a real database, with a clock the test controls. One per test file. */
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * The whole application on a real database, with a clock the test controls. One per test file;
+ * `sameDatabaseAs` builds a second app (other settings) over the first one's database.
+ */
+export async function buildTestApp(
+  overrides: Partial<Config> = {},
+  sameDatabaseAs?: TestApp,
+): Promise<TestApp> {
   const config: Config = {
     ...loadConfig({}),
     loginRatePerMinute: 100_000,
     webDir: '/nonexistent',
     ...overrides,
   };
-  const database = await openTestDatabase();
+  const database = sameDatabaseAs?.deps.database ?? (await openTestDatabase());
   const clock = new TestClock();
   const deps = createDeps(config, database, clock);
   const app = await buildApp(deps);
@@ -45,7 +51,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
     clock,
     async close() {
       await app.close();
-      await database.close();
+      if (!sameDatabaseAs) await database.close();
     },
   };
 }

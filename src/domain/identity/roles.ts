@@ -33,3 +33,19 @@ export function isStaff(roles: readonly Role[]): boolean {
 export function primaryRole(roles: readonly Role[]): Role | undefined {
   return ROLES.find((r) => roles.includes(r));
 }
+
+/** Staff who work with patient records (minimum necessary: administrators and billers of the platform
+ * itself are not among them until billing arrives). */
+export const PATIENT_RECORD_ROLES: readonly Role[] = [
+  'program_director',
+  'clinician',
+  'prescriber',
+  'intake',
+  'front_desk',
+];
+
+/** Staff who run intake: referrals, screening, level-of-care decisions. */
+export const INTAKE_ROLES: readonly Role[] = ['program_director', 'clinician', 'prescriber', 'intake'];
+
+/** Licensed clinical staff: they acknowledge safety alerts and decide the level of care. */
+export const LICENSED_ROLES: readonly Role[] = ['program_director', 'clinician', 'prescriber'];

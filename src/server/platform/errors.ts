@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   mfa_enrollment_required: { status: 403, title: 'Set up multi-factor authentication first' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
+  possible_duplicate: { status: 409, title: 'A patient with the same name and date of birth already exists' },
+  instrument_disabled: { status: 403, title: 'This instrument is not enabled for your organization' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Send the body as application/json' },
   rate_limited: { status: 429, title: 'Too many requests; try again shortly' },
@@ -33,16 +35,24 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly userMessage: string | undefined;
   readonly fieldErrors: FieldError[] | undefined;
+  /** Extra members of the problem document (ids and summaries for the person; never in `message`). */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
-    opts: { message?: string; userMessage?: string; fieldErrors?: FieldError[] } = {},
+    opts: {
+      message?: string;
+      userMessage?: string;
+      fieldErrors?: FieldError[];
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(opts.message ?? opts.userMessage ?? ERROR_CODES[code].title);
     this.name = 'AppError';
     this.code = code;
     this.userMessage = opts.userMessage;
     this.fieldErrors = opts.fieldErrors;
+    this.extensions = opts.extensions;
   }
 
   get status(): number {

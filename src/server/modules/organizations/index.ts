@@ -6,3 +6,4 @@ export {
 export { organizationsRoutes } from './organizations.routes.js';
 export { organizationsRepo } from './organizations.repo.js';
 export { toOrganizationDto } from './organizations.dto.js';
+export { settingsOf } from './organizations.dto.js';

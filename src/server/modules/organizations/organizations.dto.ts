@@ -1,6 +1,17 @@
 import type { LocationDto, RoomDto } from '../../../contracts/organizations.js';
-import type { OrganizationDto } from '../../../contracts/identity.js';
+import type { OrganizationDto, OrganizationSettings } from '../../../contracts/identity.js';
 import type { LocationRow, OrganizationRow, RoomRow } from './organizations.repo.js';
+
+/** Stored settings with defaults for what an organization has not set. */
+export const settingsOf = (s: Partial<OrganizationSettings>): OrganizationSettings => ({
+  mfaRequiredForStaff: s.mfaRequiredForStaff ?? false,
+  cssrsEnabled: s.cssrsEnabled ?? false,
+  safetyEscalationMinutes: s.safetyEscalationMinutes ?? DEFAULT_SAFETY_ESCALATION_MINUTES,
+  onCallClinicianUserId: s.onCallClinicianUserId ?? null,
+});
+
+/** A default only: each organization sets its own in its settings (configuration, not a clinical fact). */
+const DEFAULT_SAFETY_ESCALATION_MINUTES = 30;
 
 export const toOrganizationDto = (
   o: Pick<OrganizationRow, 'id' | 'name' | 'time_zone' | 'settings'>,
@@ -8,7 +19,7 @@ export const toOrganizationDto = (
   id: o.id,
   name: o.name,
   timeZone: o.time_zone,
-  settings: { mfaRequiredForStaff: Boolean(o.settings.mfaRequiredForStaff) },
+  settings: settingsOf(o.settings),
 });
 
 export const toLocationDto = (l: LocationRow): LocationDto => ({

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -33,7 +34,11 @@ export function openPglite(pglite: PGlite, onClose?: () => void): Database {
   };
 }
 
-export const pgliteParsers = { [OID.INT8]: asString, [OID.NUMERIC]: asString, [OID.DATE]: asString };
+/** Options every PGlite instance opens with: the shared type parsers and the extensions migrations use. */
+export const PGLITE_OPTIONS = {
+  parsers: { [OID.INT8]: asString, [OID.NUMERIC]: asString, [OID.DATE]: asString },
+  extensions: { pg_trgm },
+};
 
 /**
  * Opens the embedded database in `dataDir` (PostgreSQL files in `dataDir/pgdata`).
@@ -43,7 +48,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(path.join(dataDir, 'pgdata'), { parsers: pgliteParsers });
+    const pglite = await PGlite.create(path.join(dataDir, 'pgdata'), PGLITE_OPTIONS);
     return openPglite(pglite, releaseLock);
   } catch (err) {
     releaseLock();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPglite, pgliteParsers, type Database } from './engine.js';
+import { openPglite, PGLITE_OPTIONS, type Database } from './engine.js';
 import { MIGRATIONS_DIR, migrate } from './migrate.js';
 
 let database: Database | undefined;
@@ -24,7 +24,7 @@ function migrationsCopy(): string {
 
 describe('migrations', () => {
   it('apply once; a second run applies nothing', async () => {
-    database = openPglite(new PGlite({ parsers: pgliteParsers }));
+    database = openPglite(new PGlite(PGLITE_OPTIONS));
     const first = await migrate(database);
     expect(first[0]).toBe('0001_foundation.sql');
     expect(await migrate(database)).toEqual([]);
@@ -32,7 +32,7 @@ describe('migrations', () => {
 
   it('refuse to start when an applied migration was edited', async () => {
     const dir = migrationsCopy();
-    database = openPglite(new PGlite({ parsers: pgliteParsers }));
+    database = openPglite(new PGlite(PGLITE_OPTIONS));
     await migrate(database, dir);
     fs.appendFileSync(path.join(dir, '0001_foundation.sql'), '\n-- edited\n');
     await expect(migrate(database, dir)).rejects.toThrow(/0001_foundation.sql was changed/);
@@ -44,7 +44,7 @@ describe('migrations', () => {
       path.join(dir, '9999_broken.sql'),
       'CREATE TABLE half_done (id int);\nSELECT no_such_function();',
     );
-    database = openPglite(new PGlite({ parsers: pgliteParsers }));
+    database = openPglite(new PGlite(PGLITE_OPTIONS));
     await expect(migrate(database, dir)).rejects.toThrow();
     const tables = await database.db.introspection.getTables();
     expect(tables.map((t) => t.name)).not.toContain('half_done');

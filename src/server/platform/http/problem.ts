@@ -80,5 +80,6 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: A
       ...(err.userMessage ? { detail: err.userMessage } : {}),
       instance: request.url.split('?')[0],
       ...(err.fieldErrors ? { errors: err.fieldErrors } : {}),
+      ...err.extensions,
     });
 }

@@ -1,0 +1,2 @@
+export { createSelfCheckService, type SelfCheckService } from './self-check.service.js';
+export { selfCheckRoutes } from './self-check.routes.js';
