@@ -121,7 +121,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await api.register(auditRoutes(deps.auditTrail));
       await api.register(patientsRoutes(deps.patients));
       await api.register(intakeRoutes(deps.intake));
-      await api.register(assessmentsRoutes(deps.assessments, deps.database.db));
+      await api.register(assessmentsRoutes(deps.assessments));
       await api.register(safetyRoutes(deps.safety));
       await api.register(selfCheckRoutes(deps.selfCheck, config.selfCheck.ratePerHour));
     },

@@ -1,5 +1,13 @@
 import { lazy, type ComponentType } from 'react';
-import { ROLES, STAFF_ROLES, type Role } from '../../domain/identity/roles.js';
+import {
+  INTAKE_ROLES,
+  LICENSED_ROLES,
+  PATIENT_RECORD_ROLES,
+  ROLES,
+  STAFF_ROLES,
+  type Role,
+} from '../../domain/identity/roles.js';
+
 import { TodayPage } from '../features/today/TodayPage.js';
 
 // Pages most people never open load on first visit, keeping the first load small.
@@ -17,28 +25,67 @@ const OrganizationSettingsPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('../features/identity/AccountPage.js').then((m) => ({ default: m.AccountPage })),
 );
+const IntakeBoardPage = lazy(() =>
+  import('../features/intake/IntakeBoardPage.js').then((m) => ({ default: m.IntakeBoardPage })),
+);
+const NewReferralPage = lazy(() =>
+  import('../features/intake/NewReferralPage.js').then((m) => ({ default: m.NewReferralPage })),
+);
+const ReferralPage = lazy(() =>
+  import('../features/intake/ReferralPage.js').then((m) => ({ default: m.ReferralPage })),
+);
+const PatientSearchPage = lazy(() =>
+  import('../features/patients/PatientSearchPage.js').then((m) => ({ default: m.PatientSearchPage })),
+);
+const PatientRecordPage = lazy(() =>
+  import('../features/patients/PatientRecordPage.js').then((m) => ({ default: m.PatientRecordPage })),
+);
+const ScreeningPage = lazy(() =>
+  import('../features/assessments/ScreeningPage.js').then((m) => ({ default: m.ScreeningPage })),
+);
+const SafetyAlertsPage = lazy(() =>
+  import('../features/safety/SafetyAlertsPage.js').then((m) => ({ default: m.SafetyAlertsPage })),
+);
 
-/**
- * The console's pages: each is a route and a navbar link, open to the roles
- * listed. New features (Patients, Intake, Schedule, …) add one entry here.
- */
-export interface NavItem {
+/** A console page: a route open to the roles listed; to anyone else it does not exist. */
+export interface PageRoute {
   path: string;
-  label: string;
   roles: readonly Role[];
   Page: ComponentType;
+}
+
+/**
+ * The console's navbar links, each also a route. New features (Schedule, …) add one entry here;
+ * pages reached from other pages (a record, a form) go in LINKED_PAGES.
+ */
+export interface NavItem extends PageRoute {
+  label: string;
 }
 
 const ADMIN: readonly Role[] = ['admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Today', roles: STAFF_ROLES, Page: TodayPage },
+  { path: '/intake', label: 'Intake', roles: INTAKE_ROLES, Page: IntakeBoardPage },
+  { path: '/patients', label: 'Patients', roles: PATIENT_RECORD_ROLES, Page: PatientSearchPage },
+  { path: '/safety-alerts', label: 'Safety alerts', roles: LICENSED_ROLES, Page: SafetyAlertsPage },
   { path: '/users', label: 'Users', roles: ADMIN, Page: UsersPage },
   { path: '/audit', label: 'Audit log', roles: ADMIN, Page: AuditLogPage },
   { path: '/organization', label: 'Organization settings', roles: ADMIN, Page: OrganizationSettingsPage },
   { path: '/account', label: 'Account and security', roles: ROLES, Page: AccountPage },
 ];
 
-export function canOpen(item: NavItem, roles: readonly Role[]): boolean {
+/** Pages without a navbar link: records and forms opened from other pages. */
+export const LINKED_PAGES: readonly PageRoute[] = [
+  { path: '/intake/new', roles: INTAKE_ROLES, Page: NewReferralPage },
+  { path: '/referrals/:id', roles: INTAKE_ROLES, Page: ReferralPage },
+  { path: '/patients/:id', roles: PATIENT_RECORD_ROLES, Page: PatientRecordPage },
+  { path: '/patients/:id/screen', roles: INTAKE_ROLES, Page: ScreeningPage },
+];
+
+/** Every console page, for the router. */
+export const PAGES: readonly PageRoute[] = [...NAV_ITEMS, ...LINKED_PAGES];
+
+export function canOpen(item: PageRoute, roles: readonly Role[]): boolean {
   return item.roles.some((role) => roles.includes(role));
 }

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   AdministrationDto,
@@ -13,14 +12,13 @@ import { IdParams } from '../../../contracts/common.js';
 import { CrisisStepsDto, SafetyAlertDto } from '../../../contracts/safety.js';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../../../domain/instruments/index.js';
 import { actorOf } from '../../platform/auth/hook.js';
-import type { DB } from '../../platform/db/schema.js';
-import { assertInstrumentEnabled, scoreOrReject, type AssessmentsService } from './assessments.service.js';
+import type { AssessmentsService } from './assessments.service.js';
 
 const tags = ['assessments'];
 const open = { public: true } as const;
 
 export const assessmentsRoutes =
-  (service: AssessmentsService, db: Kysely<DB>): FastifyPluginAsyncZod =>
+  (service: AssessmentsService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/instruments',
@@ -61,10 +59,7 @@ export const assessmentsRoutes =
           response: { 200: ScoreResultDto },
         },
       },
-      async (req) => {
-        await assertInstrumentEnabled(db, req.params.id, req.principal?.organizationId);
-        return scoreOrReject(req.params.id, req.body);
-      },
+      (req) => service.score(req.params.id, req.body, req.principal?.organizationId),
     );
     app.get(
       '/patients/:id/administrations',

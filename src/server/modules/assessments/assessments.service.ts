@@ -31,10 +31,7 @@ const FLAG_REASON = {
  * Scores an answer set, turning an invalid set into a 400 that names the item. Never guesses or
  * prorates a missing answer.
  */
-export function scoreOrReject(
-  id: InstrumentId,
-  input: { answers: readonly unknown[]; sex?: unknown },
-): ScoreResult {
+function scoreOrReject(id: InstrumentId, input: { answers: readonly unknown[]; sex?: unknown }): ScoreResult {
   try {
     return INSTRUMENTS[id].score(input);
   } catch (err) {
@@ -48,11 +45,7 @@ export function scoreOrReject(
 }
 
 /** Licensed instruments are usable only where the organization has enabled them. */
-export async function assertInstrumentEnabled(
-  db: Kysely<DB>,
-  id: InstrumentId,
-  organizationId: string | undefined,
-) {
+async function assertInstrumentEnabled(db: Kysely<DB>, id: InstrumentId, organizationId: string | undefined) {
   if (INSTRUMENTS[id].definition.licence.enabledByDefault) return;
   const enabled =
     organizationId !== undefined &&
@@ -121,6 +114,16 @@ export function createAssessmentsService(deps: {
 }) {
   const { db, audit, clock, patients, safety } = deps;
   return {
+    /** Stateless scoring: stores nothing, so it needs no login, except for licensed instruments. */
+    async score(
+      id: InstrumentId,
+      body: { answers: readonly unknown[]; sex?: unknown },
+      organizationId: string | undefined,
+    ) {
+      await assertInstrumentEnabled(db, id, organizationId);
+      return scoreOrReject(id, body);
+    },
+
     async list(actor: OrgActor, patientId: string): Promise<AdministrationDto[]> {
       requireRole(actor, ...PATIENT_RECORD_ROLES);
       await patients.assertExists(db, actor, patientId);

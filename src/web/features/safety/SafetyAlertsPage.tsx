@@ -1,0 +1,133 @@
+import { Anchor, Badge, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Page } from '../../components/Page.js';
+import { Section } from '../../components/Section.js';
+import { elapsed, formatWhen } from '../patients/format.js';
+import { AcknowledgeAlertModal } from './AcknowledgeAlertModal.js';
+import { ACUITY_LABELS } from './labels.js';
+import { useOpenSafetyAlerts, useTasks } from './safety-api.js';
+
+/** /safety-alerts: open alerts, acute and escalated first, each acknowledged from here. */
+export function SafetyAlertsPage() {
+  const alerts = useOpenSafetyAlerts();
+  const [params, setParams] = useSearchParams();
+  const selectedId = params.get('alert');
+  const selected = alerts.data?.find((alert) => alert.id === selectedId);
+  const sorted = [...(alerts.data ?? [])].sort(
+    (a, b) =>
+      Number(b.acuity === 'acute') - Number(a.acuity === 'acute') ||
+      Number(!!b.escalatedAt) - Number(!!a.escalatedAt) ||
+      Date.parse(a.createdAt) - Date.parse(b.createdAt),
+  );
+  const select = (id: string | null) => setParams(id ? { alert: id } : {}, { replace: true });
+
+  return (
+    <Page title="Safety alerts">
+      <Group>
+        <Text>Positive suicide-risk results waiting for a licensed clinician’s risk assessment.</Text>
+        {alerts.isFetching && <Loader size="sm" aria-label="Loading alerts" />}
+      </Group>
+      <ErrorAlert error={alerts.error} />
+      {alerts.data?.length === 0 && <Text fw={600}>No open safety alerts.</Text>}
+      {sorted.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover aria-label="Open safety alerts">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Patient</Table.Th>
+                <Table.Th>Acuity</Table.Th>
+                <Table.Th>Reason</Table.Th>
+                <Table.Th>Open for</Table.Th>
+                <Table.Th>Escalation</Table.Th>
+                <Table.Th>Action</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((alert) => (
+                <Table.Tr key={alert.id}>
+                  <Table.Td>
+                    <Anchor size="sm" component={Link} to={`/patients/${alert.patientId}`}>
+                      {alert.patientName}
+                    </Anchor>
+                    <Text size="xs">MRN {alert.mrn}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={alert.acuity === 'acute' ? 'red.9' : 'yellow.4'} autoContrast>
+                      {ACUITY_LABELS[alert.acuity]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{alert.reason}</Table.Td>
+                  <Table.Td>{elapsed(alert.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {alert.escalatedAt ? (
+                      <Badge color="red.9" variant="outline">
+                        Escalated
+                      </Badge>
+                    ) : (
+                      <Text size="sm">Escalates {formatWhen(alert.escalateAt)}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      onClick={() => select(alert.id)}
+                      aria-label={`Acknowledge alert for ${alert.patientName}`}
+                    >
+                      Acknowledge
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <MyTasks />
+      {selected && <AcknowledgeAlertModal alert={selected} onClose={() => select(null)} />}
+    </Page>
+  );
+}
+
+function MyTasks() {
+  const tasks = useTasks();
+  return (
+    <Section heading="My tasks">
+      <ErrorAlert error={tasks.error} />
+      {tasks.data?.length === 0 && <Text size="sm">No open tasks for you or your role.</Text>}
+      {!!tasks.data?.length && (
+        <Table aria-label="My tasks">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Task</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th>Patient</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tasks.data.map((task) => (
+              <Table.Tr key={task.id}>
+                <Table.Td>{task.title}</Table.Td>
+                <Table.Td>{task.dueAt ? formatWhen(task.dueAt) : '—'}</Table.Td>
+                <Table.Td>
+                  {task.patientId ? (
+                    <Anchor
+                      size="sm"
+                      component={Link}
+                      to={`/patients/${task.patientId}`}
+                      aria-label={`Open record: ${task.title}`}
+                    >
+                      Open record
+                    </Anchor>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}
