@@ -1,54 +1,7 @@
-import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PHQ9_ITEM_TEXTS } from '../../src/domain/instruments/phq-9.js';
-import { startTestServer } from '../support/server.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const PASSWORD = 'trellis-demo-2026';
-const hasChromium = fs.existsSync(CHROMIUM);
-
-if (!hasChromium) {
-  if (process.env.CI)
-    throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium).`);
-  console.warn(
-    `Skipping browser tests: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`,
-  );
-}
-
-/** No serious or critical axe violations on the page as it is now. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const problems = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.failureSummary ?? v.help}`));
-  expect(problems).toEqual([]);
-}
-
-/** Signs in from the login page and waits for Today. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Sign in to Trellis' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening), / }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to Trellis' }).waitFor();
-}
+import { DESKTOP, expectAccessible, hasChromium, signIn, signOut, useBrowser } from '../support/browser.js';
 
 /** Chooses one answer in the question (a fieldset) named `question`. */
 async function answer(page: Page, question: string | RegExp, option: string): Promise<void> {
@@ -68,36 +21,14 @@ async function moveTo(page: Page, stage: string): Promise<void> {
 const PATIENT = 'Avery Quinlan';
 
 describe.skipIf(!hasChromium)('intake', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build:web');
-    server = await startTestServer();
-    return () => server.close();
-  });
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    return () => browser.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
+  const browser = useBrowser(DESKTOP);
 
   it('takes a new referral from the board to accepted, with a screening and a level-of-care decision', async () => {
+    const { page, url } = browser;
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
 
     // The intake coordinator opens a referral for a new patient.
-    await page.goto(server.url);
+    await page.goto(url);
     await signIn(page, 'intake@riverside.example');
     await nav.getByRole('link', { name: 'Intake' }).click();
     await page.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();

@@ -1,40 +1,6 @@
-import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const hasChromium = fs.existsSync(CHROMIUM);
-/** A phone-sized screen: the page must work there without sideways scrolling. */
-const PHONE = { width: 390, height: 844 };
-
-if (!hasChromium) {
-  if (process.env.CI)
-    throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium).`);
-  console.warn(
-    `Skipping browser tests: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`,
-  );
-}
-
-/** No serious or critical axe violations on the page as it is now. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const problems = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.failureSummary ?? v.help}`));
-  expect(problems).toEqual([]);
-}
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, expectAccessible, hasChromium, useBrowser } from '../support/browser.js';
 
 /** The fieldsets (one per question) of a section of questions, in order. */
 function questions(page: Page, section: string): Locator {
@@ -79,33 +45,11 @@ function crisisHelp(page: Page): Locator {
 }
 
 describe.skipIf(!hasChromium)('the public self-check', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build:web');
-    server = await startTestServer();
-    return () => server.close();
-  });
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    return () => browser.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-US', viewport: PHONE });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
+  const browser = useBrowser(PHONE);
 
   it('shows crisis help first, at once, when the person says yes to the safety question', async () => {
-    await page.goto(`${server.url}/self-check`);
+    const { page, url } = browser;
+    await page.goto(`${url}/self-check`);
     await page.getByRole('heading', { level: 1, name: 'Is an IOP right for me?' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     expect(await crisisHelp(page).count()).toBe(0);
@@ -147,7 +91,8 @@ describe.skipIf(!hasChromium)('the public self-check', () => {
   });
 
   it('suggests asking about IOP, says it is not a diagnosis, and takes a call-back request', async () => {
-    await page.goto(`${server.url}/self-check`);
+    const { page, url } = browser;
+    await page.goto(`${url}/self-check`);
     await page.getByRole('heading', { level: 1, name: 'Is an IOP right for me?' }).waitFor();
 
     // Submitting early points to what is missing.
