@@ -53,5 +53,14 @@ describe.skipIf(!hasChromium)('signing in', () => {
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await page.getByRole('cell', { name: 'create', exact: true }).first().waitFor();
     await expectAccessible(page);
+
+    // The administrator names the on-call clinician who receives safety-alert tasks.
+    await nav.getByRole('link', { name: 'Organization settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organization settings' }).waitFor();
+    await page.getByRole('combobox', { name: 'On-call licensed clinician' }).click();
+    await page.getByRole('option', { name: 'Taylor Reed' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Organization settings saved.').waitFor();
+    await expectAccessible(page);
   });
 });

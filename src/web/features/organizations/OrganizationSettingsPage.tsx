@@ -1,13 +1,15 @@
-import { Button, Loader, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Loader, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrganizationDto } from '../../../contracts/identity.js';
+import type { OrganizationDto, OrganizationSettings } from '../../../contracts/identity.js';
+import { LICENSED_ROLES } from '../../../domain/identity/roles.js';
 import { api } from '../../app/api.js';
 import { ME_KEY } from '../../app/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors } from '../../components/form-errors.js';
 import { Page } from '../../components/Page.js';
+import { useUsers } from '../identity/users-api.js';
 
 const ORGANIZATION_KEY = ['organization'] as const;
 
@@ -28,7 +30,7 @@ export function OrganizationSettingsPage() {
 function OrganizationForm({ organization }: { organization: OrganizationDto }) {
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: { name: string; settings: { mfaRequiredForStaff: boolean } }) =>
+    mutationFn: (body: { name: string; settings: OrganizationSettings }) =>
       api.patch<OrganizationDto>('/organization', body),
     onSuccess: (saved) => {
       queryClient.setQueryData(ORGANIZATION_KEY, saved);
@@ -36,6 +38,10 @@ function OrganizationForm({ organization }: { organization: OrganizationDto }) {
       return queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });
+  const licensed = useUsers({ status: 'active' });
+  const clinicians = (licensed.data ?? [])
+    .filter((u) => u.roles.some((r) => LICENSED_ROLES.includes(r)))
+    .map((u) => ({ value: u.id, label: u.displayName }));
   const form = useForm({
     initialValues: { name: organization.name, settings: { ...organization.settings } },
     validate: { name: isNotEmpty('Enter the organization’s name.') },
@@ -59,6 +65,33 @@ function OrganizationForm({ organization }: { organization: OrganizationDto }) {
           label="Require multi-factor authentication for all staff"
           description="Staff without it must set it up at their next sign-in before they can do anything else."
           {...form.getInputProps('settings.mfaRequiredForStaff', { type: 'checkbox' })}
+        />
+        <Title order={2} size="h3">
+          Safety and screening
+        </Title>
+        <Select
+          label="On-call licensed clinician"
+          description="Receives the follow-up task for every suicide-risk alert. Left empty, any clinician may take it."
+          placeholder="Any clinician"
+          data={clinicians}
+          clearable
+          searchable
+          w="100%"
+          {...form.getInputProps('settings.onCallClinicianUserId')}
+        />
+        <NumberInput
+          label="Escalate an unacknowledged safety alert after (minutes)"
+          description="Then the program director gets a task too."
+          min={5}
+          max={1440}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.safetyEscalationMinutes')}
+        />
+        <Switch
+          label="Use the C-SSRS screener"
+          description="Electronic use of the C-SSRS needs a licence from its copyright holder's licensee. Turn this on only if your organization holds one."
+          {...form.getInputProps('settings.cssrsEnabled', { type: 'checkbox' })}
         />
         <ErrorAlert error={save.error} />
         <Button type="submit" loading={save.isPending}>
