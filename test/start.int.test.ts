@@ -127,7 +127,7 @@ describe('npm start on the embedded database', { timeout: 120_000 }, () => {
         items: { status: string; patient: { id: string } }[];
       };
       expect(new Set(referrals.items.map((r) => r.status))).toEqual(
-        new Set(['new', 'contacted', 'screening', 'assessed', 'accepted', 'declined']),
+        new Set(['new', 'contacted', 'screening', 'assessed', 'accepted', 'declined', 'referred_elsewhere']),
       );
       const alerts = await (
         await fetch(`${server.url}/api/v1/safety-alerts?status=open`, { headers: { cookie: intake } })

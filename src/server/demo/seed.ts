@@ -66,7 +66,6 @@ const PATHS = {
   screening: ['contacted', 'screening'],
   assessed: ['contacted', 'screening', 'assessed'],
   accepted: ['contacted', 'screening', 'assessed', 'accepted'],
-  declined: ['contacted'],
 } as const;
 
 /** Referrals in every stage of the intake board, with screening history and one open safety alert. */
@@ -81,12 +80,7 @@ async function seedIntake(deps: Deps, intake: DemoActor, clinician: DemoActor) {
       consentToContact: true,
     });
     for (const status of PATHS[r.stage]) await deps.intake.changeStatus(intake, referral.id, { status });
-    if (r.stage === 'declined')
-      await deps.intake.changeStatus(intake, referral.id, {
-        status: 'declined',
-        reason: 'Needs medically supervised withdrawal first',
-        destination: 'Riverside Detox Unit',
-      });
+    if (r.close) await deps.intake.changeStatus(intake, referral.id, r.close);
     for (const s of r.screenings ?? [])
       await deps.assessments.administer(clinician, referral.patient.id, {
         ...s,
@@ -104,6 +98,7 @@ const DEMO_REFERRALS: {
   reason: string;
   urgency: 'routine' | 'urgent' | 'emergent';
   stage: keyof typeof PATHS;
+  close?: { status: 'declined' | 'referred_elsewhere'; reason: string; destination: string };
   screenings?: { instrument: 'phq-9' | 'gad-7'; answers: number[] }[];
 }[] = [
   {
@@ -157,6 +152,24 @@ const DEMO_REFERRALS: {
     source: 'family',
     reason: 'Spouse worried about daily drinking.',
     urgency: 'routine',
-    stage: 'declined',
+    stage: 'contacted',
+    close: {
+      status: 'declined',
+      reason: 'Needs medically supervised withdrawal first',
+      destination: 'Riverside Detox Unit',
+    },
+  },
+  {
+    patient: { givenName: 'Nora', familyName: 'Lindqvist', dateOfBirth: '1998-07-19', phone: '555-010-0107' },
+    source: 'outpatient_therapist',
+    referrer: 'B. Adams, PhD',
+    reason: 'Lives two hours away; wants a program closer to home.',
+    urgency: 'routine',
+    stage: 'screening',
+    close: {
+      status: 'referred_elsewhere',
+      reason: 'Too far to attend three days a week',
+      destination: 'Northside Behavioral Health IOP',
+    },
   },
 ];

@@ -82,7 +82,7 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
         safety_alert_id: id,
         assignee_user_id: onCall?.id ?? null,
         assignee_role: onCall ? null : 'clinician',
-        title: `${input.acuity === 'acute' ? 'ACUTE ' : ''}suicide-risk alert: assess risk and acknowledge`,
+        title: `${input.acuity === 'acute' ? 'Acute suicide-risk alert' : 'Suicide-risk alert'}: assess risk and acknowledge`,
         due_at: new Date(now.getTime() + settings.safetyEscalationMinutes * MINUTE),
         created_at: now,
       });
