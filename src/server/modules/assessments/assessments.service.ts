@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AdministrationDto, CreateAdministrationBody } from '../../../contracts/assessments.js';
 import type { CrisisStepsDto, SafetyAlertDto } from '../../../contracts/safety.js';
-import { INTAKE_ROLES, PATIENT_RECORD_ROLES } from '../../../domain/identity/roles.js';
+import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import {
   INSTRUMENTS,
   InstrumentAnswerError,
@@ -125,7 +125,7 @@ export function createAssessmentsService(deps: {
     },
 
     async list(actor: OrgActor, patientId: string): Promise<AdministrationDto[]> {
-      requireRole(actor, ...PATIENT_RECORD_ROLES);
+      requireRole(actor, ...INTAKE_ROLES);
       await patients.assertExists(db, actor, patientId);
       const rows = await listRows(db, actor.organizationId, patientId);
       await audit.record(db, actor, {

@@ -307,6 +307,19 @@ describe('multi-factor authentication (TOTP)', () => {
     expect((await login(t, user.email, user.password, code)).json().code).toBe('mfa_invalid');
   });
 
+  it('lets one code sign in once even when two sign-ins race with it', async () => {
+    const { organization } = await createOrganization(t);
+    const user = await createUser(t, organization.id, ['clinician']);
+    const secret = await enroll(await signIn(t, user));
+    t.clock.advance(MINUTE);
+    const code = codeAt(secret, t.clock.now());
+    const results = await Promise.all([
+      login(t, user.email, user.password, code),
+      login(t, user.email, user.password, code),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+  });
+
   it('refuses enrollment with a wrong code and keeps MFA off', async () => {
     const { organization } = await createOrganization(t);
     const user = await createUser(t, organization.id, ['clinician']);

@@ -123,11 +123,16 @@ export function createAuthService(deps: {
       }
 
       const token = await db.transaction().execute(async (trx) => {
+        // Claiming the code's time step is atomic: of two sign-ins racing with one code, one wins.
+        if (
+          totpStep !== undefined &&
+          !(await usersRepo.claimTotpStep(trx, user.organization_id, user.id, totpStep))
+        )
+          return undefined;
         await usersRepo.update(trx, user.organization_id, user.id, {
           failed_login_count: 0,
           locked_until: null,
           last_login_at: now,
-          ...(totpStep !== undefined ? { totp_last_step: String(totpStep) } : {}),
         });
         const t = await sessions.create(trx, {
           organizationId: user.organization_id,
@@ -137,6 +142,7 @@ export function createAuthService(deps: {
         await audit.record(trx, actorFor(user, info.ip), { action: 'login', resourceType: 'AuthSession' });
         return t;
       });
+      if (token === undefined) return refuse(user, info, 'bad_totp', new AppError('mfa_invalid'));
       return { token, me: await me(await resolveOrFail(token)) };
     },
 

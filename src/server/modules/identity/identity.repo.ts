@@ -111,15 +111,30 @@ export const usersRepo = {
       .executeTakeFirstOrThrow();
   },
 
-  countActiveAdmins(db: Db, organizationId: string) {
-    return db
+  /** Counts the active administrators and locks their rows, so two demotions cannot both pass. */
+  async countActiveAdminsForUpdate(db: Db, organizationId: string): Promise<number> {
+    const rows = await db
       .selectFrom('users')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .select('id')
       .where('organization_id', '=', organizationId)
       .where('status', '=', 'active')
       .where(sql<boolean>`'admin' = ANY(roles)`)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
+      .forUpdate()
+      .execute();
+    return rows.length;
+  },
+
+  /** Records a used TOTP time step; false when that step (or a later one) was already used. */
+  async claimTotpStep(db: Db, organizationId: string, id: string, step: number): Promise<boolean> {
+    const row = await db
+      .updateTable('users')
+      .set({ totp_last_step: String(step) })
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   },
 };
 

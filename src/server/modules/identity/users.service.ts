@@ -61,7 +61,7 @@ export function createUsersService({
     if (!losesAdmin) return;
     if (target.id === actor.userId)
       throw conflict('You cannot remove your own administrator access or deactivate yourself.');
-    if ((await usersRepo.countActiveAdmins(trx, actor.organizationId)) <= 1)
+    if ((await usersRepo.countActiveAdminsForUpdate(trx, actor.organizationId)) <= 1)
       throw conflict('The organization must keep at least one active administrator.');
   }
 

@@ -92,11 +92,11 @@ export function createIntakeService({
   return {
     createIn,
 
-    create: (actor: OrgActor, body: CreateReferralBody) =>
-      db.transaction().execute(async (trx) => {
-        requireRole(actor, ...INTAKE_ROLES);
-        return detail(trx, actor, await createIn(trx, actor, body));
-      }),
+    async create(actor: OrgActor, body: CreateReferralBody) {
+      requireRole(actor, ...INTAKE_ROLES);
+      if (body.patient) await patients.assertNotDuplicate(actor, body.patient);
+      return db.transaction().execute(async (trx) => detail(trx, actor, await createIn(trx, actor, body)));
+    },
 
     async list(
       actor: OrgActor,
@@ -156,7 +156,7 @@ export function createIntakeService({
           resourceType: 'Referral',
           resourceId: id,
           patientId: row.patient_id,
-          details: { change: 'status', from, to: body.status },
+          details: { change: 'status' },
         });
         return detail(trx, actor, id);
       }),
@@ -222,7 +222,7 @@ export function createIntakeService({
           resourceType: 'LevelOfCareDecision',
           resourceId: decisionId,
           patientId: row.patient_id,
-          details: { recommended: recommendation.level, chosen: body.chosenLevel, override: overriding },
+          details: { override: overriding },
         });
         return detail(trx, actor, id);
       }),

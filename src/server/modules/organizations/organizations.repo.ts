@@ -9,11 +9,12 @@ const LOCATION_COLUMNS = ['id', 'name', 'time_zone', 'address', 'created_at'] as
 const ROOM_COLUMNS = ['id', 'location_id', 'name', 'capacity', 'telehealth'] as const;
 
 export const organizationsRepo = {
-  async getOrganization(db: Db, id: string) {
+  async getOrganization(db: Db, id: string, opts: { forUpdate?: boolean } = {}) {
     const row = await db
       .selectFrom('organizations')
       .select(ORG_COLUMNS)
       .where('id', '=', id)
+      .$if(opts.forUpdate === true, (q) => q.forUpdate())
       .executeTakeFirst();
     if (!row) throw notFound('organization');
     return row;

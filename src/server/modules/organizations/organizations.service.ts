@@ -89,7 +89,8 @@ export function createOrganizationsService({ db, audit }: { db: Kysely<DB>; audi
             'Set up multi-factor authentication for your own account before requiring it of all staff.',
             'settings.mfaRequiredForStaff',
           );
-        const current = await repo.getOrganization(trx, actor.organizationId);
+        // Locked, so two admins changing different settings at once do not lose either change.
+        const current = await repo.getOrganization(trx, actor.organizationId, { forUpdate: true });
         const settings = body.settings ? { ...current.settings, ...body.settings } : undefined;
         const updated = await repo.updateOrganization(trx, actor.organizationId, {
           name: body.name,

@@ -64,6 +64,13 @@ describe('patients', () => {
     expect(dup.json().code).toBe('possible_duplicate');
     expect(dup.json().duplicates).toEqual([expect.objectContaining({ id: first.id, mrn: first.mrn })]);
     expect((await s.post('/api/v1/patients', { ...jane, confirmNotDuplicate: true })).statusCode).toBe(201);
+    // Showing the matches discloses them: that read is audited.
+    const checks = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('resource_type', '=', 'PatientDuplicateCheck')
+      .execute();
+    expect(checks.map((c) => c.details)).toContainEqual({ count: 1, patientIds: [first.id] });
   });
 
   it('finds patients by typo-tolerant name, MRN or date of birth', async () => {

@@ -48,20 +48,6 @@ export function createPatientsService({ db, audit }: { db: Kysely<DB>; audit: Au
    */
   async function createIn(tx: Db, actor: OrgActor, body: CreatePatientBody): Promise<PatientDto> {
     return inTransaction(tx, async (trx) => {
-      if (body.dateOfBirth && !body.confirmNotDuplicate) {
-        const same = await repo.findSameNameAndBirth(trx, actor.organizationId, {
-          givenName: body.givenName,
-          familyName: body.familyName,
-          dateOfBirth: body.dateOfBirth,
-        });
-        if (same.length > 0) {
-          throw new AppError('possible_duplicate', {
-            userMessage:
-              'A patient with this name and date of birth already exists. Open that record, or confirm this is a different person.',
-            extensions: { duplicates: same.map(toPatientSummary) },
-          });
-        }
-      }
       const row = await repo.insert(trx, {
         ...columnsOf(body),
         given_name: body.givenName,
@@ -80,10 +66,37 @@ export function createPatientsService({ db, audit }: { db: Kysely<DB>; audit: Au
     });
   }
 
+  /**
+   * Refuses a likely duplicate (same given name, family name and date of birth) unless the person
+   * confirmed it is someone else. The matches shown are a disclosure, so they are audited; this runs
+   * before, not inside, the transaction that would create the patient.
+   */
+  async function assertNotDuplicate(actor: OrgActor, body: CreatePatientBody): Promise<void> {
+    if (!body.dateOfBirth || body.confirmNotDuplicate) return;
+    const same = await repo.findSameNameAndBirth(db, actor.organizationId, {
+      givenName: body.givenName,
+      familyName: body.familyName,
+      dateOfBirth: body.dateOfBirth,
+    });
+    if (same.length === 0) return;
+    await audit.record(db, actor, {
+      action: 'read',
+      resourceType: 'PatientDuplicateCheck',
+      details: { count: same.length, patientIds: same.map((p) => p.id) },
+    });
+    throw new AppError('possible_duplicate', {
+      userMessage:
+        'A patient with this name and date of birth already exists. Open that record, or confirm this is a different person.',
+      extensions: { duplicates: same.map(toPatientSummary) },
+    });
+  }
+
   return {
     createIn,
-    create(actor: OrgActor, body: CreatePatientBody) {
+    assertNotDuplicate,
+    async create(actor: OrgActor, body: CreatePatientBody) {
       requireRole(actor, ...PATIENT_RECORD_ROLES);
+      await assertNotDuplicate(actor, body);
       return createIn(db, actor, body);
     },
 

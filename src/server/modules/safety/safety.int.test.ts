@@ -52,6 +52,15 @@ async function clinic(settings: Record<string, unknown> = {}) {
 }
 
 describe('the crisis path', () => {
+  it('front desk sees neither alerts nor screenings (clinical content)', async () => {
+    const c = await clinic();
+    await c.record('phq-9', [0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    const frontDesk = await signIn(t, await createUser(t, c.organization.id, ['front_desk']));
+    expect((await frontDesk.get(`/api/v1/safety-alerts?patientId=${c.patient.id}`)).statusCode).toBe(403);
+    expect((await frontDesk.get(`/api/v1/patients/${c.patient.id}/administrations`)).statusCode).toBe(403);
+    expect((await frontDesk.get(`/api/v1/patients/${c.patient.id}`)).statusCode).toBe(200);
+  });
+
   it('PHQ-9 item 9 above 0 opens an alert and a task for the on-call clinician, even with a low total', async () => {
     const c = await clinic({ onCall: true });
     const res = await c.record('phq-9', [0, 0, 0, 0, 0, 0, 0, 0, 1]);
@@ -117,6 +126,15 @@ describe('the crisis path', () => {
     expect(
       (await c.clinician.post(`/api/v1/safety-alerts/${alert.id}/acknowledge`, assessment)).statusCode,
     ).toBe(409);
+    // The audit log says what happened, never the clinical content (administrators read it).
+    const events = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('resource_type', '=', 'SafetyAlert')
+      .where('resource_id', '=', alert.id)
+      .where('action', '=', 'update')
+      .execute();
+    expect(events.map((e) => e.details)).toEqual([{ change: 'acknowledge' }]);
   });
 
   it('an unacknowledged alert escalates to the program director after the configured minutes, once', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AcknowledgeAlertBody, SafetyAlertDto, TaskDto } from '../../../contracts/safety.js';
-import { LICENSED_ROLES, PATIENT_RECORD_ROLES } from '../../../domain/identity/roles.js';
+import { INTAKE_ROLES, LICENSED_ROLES } from '../../../domain/identity/roles.js';
 import { systemActor, type Actor, type AuditLog } from '../../platform/audit/audit-log.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
@@ -96,7 +96,7 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
     },
 
     async list(actor: OrgActor, filter: { status?: 'open' | 'acknowledged'; patientId?: string }) {
-      requireRole(actor, ...PATIENT_RECORD_ROLES);
+      requireRole(actor, ...INTAKE_ROLES);
       const rows = await repo.listAlerts(db, actor.organizationId, filter);
       await audit.record(db, actor, {
         action: 'read',
@@ -128,14 +128,23 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
           resourceType: 'SafetyAlert',
           resourceId: id,
           patientId: alert.patient_id,
-          details: { change: 'acknowledge', riskLevel: body.riskLevel },
+          details: { change: 'acknowledge' },
         });
         return toAlertDto(await repo.getAlert(trx, actor.organizationId, id));
       }),
 
     async tasks(actor: OrgActor & { userId: string }) {
-      requireRole(actor, ...PATIENT_RECORD_ROLES);
-      return (await repo.openTasksFor(db, actor.organizationId, actor.userId, actor.roles)).map(toTaskDto);
+      requireRole(actor, ...INTAKE_ROLES);
+      const rows = await repo.openTasksFor(db, actor.organizationId, actor.userId, actor.roles);
+      await audit.record(db, actor, {
+        action: 'read',
+        resourceType: 'Task',
+        details: {
+          count: rows.length,
+          patientIds: [...new Set(rows.map((r) => r.patient_id).filter(Boolean))],
+        },
+      });
+      return rows.map(toTaskDto);
     },
 
     /** Escalates every overdue unacknowledged alert once; run periodically by the job runner. */

@@ -71,6 +71,16 @@ describe('public self-check call-back', () => {
     ).toEqual(['consentToContact', 'givenName', 'phone']);
   });
 
+  it('answers 400, not 500, to a NUL character in text', async () => {
+    const res = await request(clinic, {
+      givenName: 'A\u0000',
+      familyName: 'B',
+      phone: '555-010-2222',
+      consentToContact: true,
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('is rate-limited per client', async () => {
     const body = { givenName: 'Rate', familyName: 'Limit', phone: '555-010-1111', consentToContact: true };
     const statuses: number[] = [];

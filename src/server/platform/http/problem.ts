@@ -36,7 +36,8 @@ export function toAppError(err: unknown): AppError {
   const fe = err as Partial<FastifyError> & { code?: string };
   if (fe.code && FASTIFY_CODES[fe.code]) return new AppError(FASTIFY_CODES[fe.code]!, { message: fe.code });
   if (fe.code === '23505') return new AppError('conflict', { message: 'unique violation' });
-  if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008')
+  // Invalid text representation, datetime format or value, and a NUL character in text.
+  if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008' || fe.code === '22021')
     return new AppError('bad_request', { message: `invalid input (${fe.code})` });
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code: ErrorCode =

@@ -72,7 +72,7 @@ function PatientRecord({ patient }: { patient: PatientDto }) {
         </Button>
       </Section>
       {clinical && <PatientReferrals patientId={patient.id} />}
-      <ScreeningHistory patientId={patient.id} />
+      {clinical && <ScreeningHistory patientId={patient.id} />}
       {editing && <PatientFormModal patient={patient} onClose={() => setEditing(false)} />}
     </Page>
   );

@@ -2,7 +2,7 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedInMe } from '../../app/auth.js';
 import { elapsed } from '../patients/format.js';
-import { LICENSED_ROLES, PATIENT_RECORD_ROLES } from '../../../domain/identity/roles.js';
+import { INTAKE_ROLES, LICENSED_ROLES } from '../../../domain/identity/roles.js';
 import { hasAnyRole } from '../patients/access.js';
 import { ACUITY_LABELS } from './labels.js';
 import { usePatientSafetyAlerts } from './safety-api.js';
@@ -10,7 +10,7 @@ import { usePatientSafetyAlerts } from './safety-api.js';
 /** Open safety alerts at the top of a chart, with the way to acknowledge them. Nothing when none. */
 export function PatientSafetyBanner({ patientId }: { patientId: string }) {
   const me = useSignedInMe();
-  const alerts = usePatientSafetyAlerts(patientId, hasAnyRole(me.roles, PATIENT_RECORD_ROLES));
+  const alerts = usePatientSafetyAlerts(patientId, hasAnyRole(me.roles, INTAKE_ROLES));
   const open = (alerts.data ?? []).filter((alert) => alert.status === 'open');
   if (open.length === 0) return null;
   const canAcknowledge = hasAnyRole(me.roles, LICENSED_ROLES);
