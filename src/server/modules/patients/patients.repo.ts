@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { PatientsTable } from '../../platform/db/schema.js';
-import type { Db } from '../../platform/db/tx.js';
+import { inTransaction, type Db } from '../../platform/db/tx.js';
 import { notFound } from '../../platform/errors.js';
 
 const COLUMNS = [
@@ -86,23 +86,32 @@ export const patientsRepo = {
       .execute();
   },
 
-  /** By MRN or date of birth exactly, or by name with typo tolerance, best match first. */
+  /**
+   * By MRN or date of birth exactly, or by name with typo tolerance, best match first. Name matching
+   * uses the trigram index: the word-similarity operator `<%` (threshold set for this transaction
+   * only) or a substring match.
+   */
   search(db: Db, organizationId: string, q: { mrn?: string; dateOfBirth?: string; name?: string }) {
-    let query = db.selectFrom('patients').select(SUMMARY).where('organization_id', '=', organizationId);
-    if (q.mrn !== undefined) query = query.where('mrn', '=', q.mrn);
-    if (q.dateOfBirth !== undefined) query = query.where('date_of_birth', '=', q.dateOfBirth);
-    if (q.name !== undefined) {
-      const name = q.name.toLowerCase();
-      query = query
-        .where((eb) =>
-          eb.or([
-            eb(sql`word_similarity(${name}, ${searchName})`, '>=', NAME_MATCH),
-            eb(searchName, 'like', `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-          ]),
-        )
-        .orderBy(sql`word_similarity(${name}, ${searchName})`, 'desc');
-    }
-    return query.orderBy('family_name').orderBy('given_name').limit(SEARCH_LIMIT).execute();
+    return inTransaction(db, async (trx) => {
+      let query = trx.selectFrom('patients').select(SUMMARY).where('organization_id', '=', organizationId);
+      if (q.mrn !== undefined) query = query.where('mrn', '=', q.mrn);
+      if (q.dateOfBirth !== undefined) query = query.where('date_of_birth', '=', q.dateOfBirth);
+      if (q.name !== undefined) {
+        const name = q.name.toLowerCase();
+        await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_MATCH)}, true)`.execute(
+          trx,
+        );
+        query = query
+          .where((eb) =>
+            eb.or([
+              eb(eb.val(name), sql`<%`, searchName),
+              eb(searchName, 'like', `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+            ]),
+          )
+          .orderBy(sql`word_similarity(${name}, ${searchName})`, 'desc');
+      }
+      return query.orderBy('family_name').orderBy('given_name').limit(SEARCH_LIMIT).execute();
+    });
   },
 };
 
