@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createOrganization, createUser, signIn, type TestApp } from './support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createOrganization, createUser, signIn, useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 /**
  * Tenancy: a user of one organization gets 404 for anything of another, on every route that

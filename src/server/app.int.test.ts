@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createOrganization, signIn, type TestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createOrganization, signIn, useTestApp } from '../../test/support/test-app.js';
 import { testEngine } from '../../test/support/database.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('platform', () => {
   it('GET /healthz reports the engine', async () => {

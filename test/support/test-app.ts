@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { createDeps, type Deps } from '../../src/server/deps.js';
@@ -53,6 +54,31 @@ export async function buildTestApp(
       await app.close();
       if (!sameDatabaseAs) await database.close();
     },
+  };
+}
+
+/** For a test file: one app on a real database for the whole file, closed after it. */
+export function useTestApp(overrides: Partial<Config> = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await buildTestApp(overrides);
+    return () => current?.close();
+  });
+  const started = () => {
+    if (!current) throw new Error('useTestApp: the app starts in beforeAll');
+    return current;
+  };
+  return {
+    get app() {
+      return started().app;
+    },
+    get deps() {
+      return started().deps;
+    },
+    get clock() {
+      return started().clock;
+    },
+    close: () => started().close(),
   };
 }
 

@@ -1,20 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEventDto } from '../../../contracts/audit.js';
 import {
-  buildTestApp,
   createOrganization,
   createUser,
   login,
   signIn,
-  type TestApp,
+  useTestApp,
 } from '../../../../test/support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 type Page = { items: AuditEventDto[]; nextCursor: string | null };
 

@@ -1,5 +1,5 @@
 import * as OTPAuth from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   createOrganization,
@@ -7,14 +7,10 @@ import {
   login,
   MINUTE,
   signIn,
-  type TestApp,
+  useTestApp,
 } from '../../../../test/support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const codeAt = (secret: string, at: Date) =>
   new OTPAuth.TOTP({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Role } from '../../../domain/identity/roles.js';
 import type { NewUserRow, UserUpdate } from '../../platform/db/schema.js';
+import { containsPattern } from '../../platform/db/like.js';
 import type { Db } from '../../platform/db/tx.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -70,7 +71,7 @@ export const usersRepo = {
   ) {
     let query = db.selectFrom('users').select(USER_COLUMNS).where('organization_id', '=', organizationId);
     if (filter.q) {
-      const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.q.toLowerCase());
       query = query.where((eb) =>
         eb.or([eb(sql`lower(display_name)`, 'like', like), eb('email', 'like', like)]),
       );

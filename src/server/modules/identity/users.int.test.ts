@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserDto } from '../../../contracts/identity.js';
 import {
-  buildTestApp,
   createOrganization,
   createUser,
   login,
   signIn,
-  type TestApp,
+  useTestApp,
 } from '../../../../test/support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const newUser = (overrides: Record<string, unknown> = {}) => ({
   email: `new-${Math.random().toString(36).slice(2)}@test.example`,

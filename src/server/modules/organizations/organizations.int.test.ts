@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  createOrganization,
-  createUser,
-  signIn,
-  type TestApp,
-} from '../../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createOrganization, createUser, signIn, useTestApp } from '../../../../test/support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('organization settings', () => {
   it('every staff member reads their organization; only an admin renames it', async () => {

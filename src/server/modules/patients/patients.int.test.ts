@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PatientDto } from '../../../contracts/patients.js';
-import {
-  buildTestApp,
-  createOrganization,
-  createUser,
-  signIn,
-  type TestApp,
-} from '../../../../test/support/test-app.js';
+import { createOrganization, createUser, signIn, useTestApp } from '../../../../test/support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 async function intakeSession() {
   const { organization } = await createOrganization(t);

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { PatientsTable } from '../../platform/db/schema.js';
+import { containsPattern } from '../../platform/db/like.js';
 import { inTransaction, type Db } from '../../platform/db/tx.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -103,10 +104,7 @@ export const patientsRepo = {
         );
         query = query
           .where((eb) =>
-            eb.or([
-              eb(eb.val(name), sql`<%`, searchName),
-              eb(searchName, 'like', `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-            ]),
+            eb.or([eb(eb.val(name), sql`<%`, searchName), eb(searchName, 'like', containsPattern(name))]),
           )
           .orderBy(sql`word_similarity(${name}, ${searchName})`, 'desc');
       }

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SafetyAlertDto } from '../../../contracts/safety.js';
 import {
-  buildTestApp,
   createOrganization,
   createUser,
   MINUTE,
   signIn,
-  type TestApp,
+  useTestApp,
 } from '../../../../test/support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const assessment = {
   riskLevel: 'moderate',
