@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
 import { patientsRoutes } from './modules/patients/index.js';
 import { safetyRoutes } from './modules/safety/index.js';
+import { episodesRoutes, programsRoutes, sessionsRoutes } from './modules/scheduling/index.js';
 import { selfCheckRoutes } from './modules/self-check/index.js';
 import { authRoutes, usersRoutes } from './modules/identity/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
@@ -123,6 +124,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await api.register(intakeRoutes(deps.intake));
       await api.register(assessmentsRoutes(deps.assessments));
       await api.register(safetyRoutes(deps.safety));
+      await api.register(programsRoutes(deps.programs));
+      await api.register(sessionsRoutes(deps.schedule, deps.episodes, deps.feeds));
+      await api.register(episodesRoutes(deps.episodes));
       await api.register(selfCheckRoutes(deps.selfCheck, config.selfCheck.ratePerHour));
     },
     { prefix: '/api/v1' },

@@ -4,6 +4,12 @@ import { createAuditService } from './modules/audit/index.js';
 import { createIntakeService } from './modules/intake/index.js';
 import { createPatientsService } from './modules/patients/index.js';
 import { createSafetyService } from './modules/safety/index.js';
+import {
+  createEpisodesService,
+  createFeedsService,
+  createProgramsService,
+  createSessionsService,
+} from './modules/scheduling/index.js';
 import { createSelfCheckService } from './modules/self-check/index.js';
 import { createAuthService, createUsersService } from './modules/identity/index.js';
 import { createOrganizationsService } from './modules/organizations/index.js';
@@ -42,6 +48,10 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     safety,
     intake,
     assessments: createAssessmentsService({ db, audit, clock, patients, safety }),
+    programs: createProgramsService({ db, audit, clock }),
+    schedule: createSessionsService({ db, audit, clock, patients }),
+    episodes: createEpisodesService({ db, audit, clock, patients, intake }),
+    feeds: createFeedsService({ db, audit, clock }),
     selfCheck: createSelfCheckService({ db, audit, intake, organizationId: config.selfCheck.organizationId }),
   };
 }

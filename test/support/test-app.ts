@@ -16,6 +16,9 @@ export class TestClock implements Clock {
   advance(ms: number) {
     this.current = new Date(this.current.getTime() + ms);
   }
+  set(instant: Date | string) {
+    this.current = new Date(instant);
+  }
 }
 
 export interface TestApp {
@@ -149,6 +152,8 @@ export class Session {
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: Body) => this.request('POST', url, body);
   patch = (url: string, body?: Body) => this.request('PATCH', url, body);
+  put = (url: string, body?: Body) => this.request('PUT', url, body);
+  delete = (url: string) => this.request('DELETE', url);
 }
 
 export function login(t: TestApp, email: string, password: string, totp?: string) {

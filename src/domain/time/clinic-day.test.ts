@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endOfClinicDay, startOfClinicDay } from './clinic-day.js';
+import { addDays, clinicDateTime, clinicInstant, endOfClinicDay, startOfClinicDay } from './clinic-day.js';
 
 const HOUR = 3_600_000;
 const NY = 'America/New_York';
@@ -137,5 +137,44 @@ describe('startOfClinicDay / endOfClinicDay', () => {
         }),
       );
     });
+  });
+});
+
+describe('clinicInstant / clinicDateTime', () => {
+  it('keeps an 18:00 group at 18:00 local on both sides of the fall-back change', () => {
+    expect(clinicInstant('2026-10-29', '18:00', NY).toISOString()).toBe('2026-10-29T22:00:00.000Z');
+    expect(clinicInstant('2026-11-02', '18:00', NY).toISOString()).toBe('2026-11-02T23:00:00.000Z');
+  });
+
+  it('pushes a time in the spring-forward gap forward by the gap', () => {
+    expect(clinicInstant('2026-03-08', '02:30', NY).toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(clinicDateTime(new Date('2026-03-08T07:30:00Z'), NY)).toEqual({
+      date: '2026-03-08',
+      time: '03:30',
+    });
+  });
+
+  it('reads the clinic-local date, not the UTC date, late in the evening', () => {
+    expect(clinicDateTime(new Date('2026-11-28T02:30:00Z'), NY)).toEqual({
+      date: '2026-11-27',
+      time: '21:30',
+    });
+  });
+
+  it('round-trips any whole-minute local time outside DST transitions', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (h, m) => {
+        const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+        expect(clinicDateTime(clinicInstant('2026-07-15', time, AKL), AKL)).toEqual({
+          date: '2026-07-15',
+          time,
+        });
+      }),
+    );
+  });
+
+  it('adds calendar days across month and year ends', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
   });
 });

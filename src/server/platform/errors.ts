@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   mfa_enrollment_required: { status: 403, title: 'Set up multi-factor authentication first' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
+  schedule_conflict: { status: 409, title: 'The booking conflicts with the schedule' },
+  intensity_shortfall: { status: 409, title: 'The schedule does not meet the program’s intensity rule' },
   possible_duplicate: { status: 409, title: 'A patient with the same name and date of birth already exists' },
   instrument_disabled: { status: 403, title: 'This instrument is not enabled for your organization' },
   payload_too_large: { status: 413, title: 'The request body is too large' },

@@ -16,7 +16,7 @@ import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
-import { forbidden, invalid } from '../../platform/errors.js';
+import { conflict, forbidden, invalid } from '../../platform/errors.js';
 import type { PatientsService } from '../patients/index.js';
 import { toDecisions, toEvents, toNotes, toReferralDto } from './intake.dto.js';
 import { intakeRepo as repo } from './intake.repo.js';
@@ -91,6 +91,33 @@ export function createIntakeService({
 
   return {
     createIn,
+
+    /** Locks an accepted referral for admission in the caller's transaction; its patient id. */
+    async lockForAdmission(trx: Db, actor: OrgActor, id: string): Promise<{ patientId: string }> {
+      const row = await repo.get(trx, actor.organizationId, id, { forUpdate: true });
+      if (row.status !== 'accepted')
+        throw conflict('Only an accepted referral can be admitted.', 'referralId');
+      return { patientId: row.patient_id };
+    },
+
+    /** Closes the referral as admitted, in the admission's transaction. */
+    async markAdmitted(trx: Db, actor: OrgActor, id: string): Promise<void> {
+      const now = clock.now();
+      await repo.setStatus(trx, actor.organizationId, id, {
+        status: 'admitted',
+        at: now,
+        closedReason: null,
+        destination: null,
+      });
+      await repo.insertEvent(trx, {
+        organizationId: actor.organizationId,
+        referralId: id,
+        from: 'accepted',
+        to: 'admitted',
+        by: actor.userId,
+        at: now,
+      });
+    },
 
     async create(actor: OrgActor, body: CreateReferralBody) {
       requireRole(actor, ...INTAKE_ROLES);

@@ -57,6 +57,8 @@ export interface UsersTable {
   created_at: CreatedAt;
   updated_at: Generated<Timestamp>;
   deactivated_at: Timestamp | null;
+  credentials: string | null;
+  supervisor_id: string | null;
 }
 
 export interface AuthSessionsTable {
@@ -250,6 +252,222 @@ export interface LevelOfCareDecisionsTable {
   sensitivity: Labels;
 }
 
+/** Defaults to now() on insert; set to now() on every update. */
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** 'HH:MM:SS' from both drivers. */
+type Time = string;
+/** 'YYYY-MM-DD' from both drivers (see engine type parsers). */
+type DateOnly = ColumnType<string, string, string>;
+
+export interface StaffAvailabilityTable {
+  organization_id: string;
+  user_id: string;
+  weekday: string;
+  start_time: Time;
+  end_time: Time;
+}
+
+export interface IntensityJson {
+  minHoursPerWeek: number;
+  maxHoursPerWeek?: number;
+  minDaysPerWeek: number;
+  maxDaysPerWeek: number;
+  minHoursPerDay: number;
+  maxHoursPerDay: number;
+}
+
+export interface ProgramsTable {
+  organization_id: string;
+  id: Generated<string>;
+  location_id: string;
+  name: string;
+  level_of_care: string;
+  min_age: number;
+  max_age: number | null;
+  capacity: number;
+  delivery: string;
+  substance_use: Generated<boolean>;
+  intensity: Json<IntensityJson>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TracksTable {
+  organization_id: string;
+  id: Generated<string>;
+  program_id: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GroupBlocksTable {
+  organization_id: string;
+  id: Generated<string>;
+  track_id: string;
+  title: string;
+  group_kind: string;
+  weekdays: string[];
+  start_time: Time;
+  end_time: Time;
+  facilitator_id: string;
+  co_facilitator_id: string | null;
+  room_id: string | null;
+  telehealth_url: string | null;
+  max_size: Generated<number>;
+  uses_curriculum: Generated<boolean>;
+  active_from: DateOnly;
+  active_until: DateOnly | null;
+  created_at: CreatedAt;
+}
+
+export interface CurriculumModulesTable {
+  organization_id: string;
+  id: Generated<string>;
+  track_id: string;
+  position: number;
+  title: string;
+  kind: string;
+  description: string | null;
+}
+
+export interface ClosuresTable {
+  organization_id: string;
+  id: Generated<string>;
+  location_id: string;
+  date: DateOnly;
+  reason: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EpisodesTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  referral_id: string | null;
+  program_id: string;
+  track_id: string;
+  level_of_care: string;
+  status: Generated<string>;
+  admitted_on: DateOnly;
+  discharged_on: DateOnly | null;
+  primary_therapist_id: string;
+  prescriber_id: string | null;
+  diagnoses: ColumnType<unknown[], string | undefined, string>;
+  stepping_down: Generated<boolean>;
+  sensitivity: Labels;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LevelOfCareSpansTable {
+  organization_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  level_of_care: string;
+  started_on: DateOnly;
+  ended_on: DateOnly | null;
+  reason: string;
+}
+
+export interface SessionSeriesTable {
+  organization_id: string;
+  id: Generated<string>;
+  rrule: string;
+  dtstart: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  organization_id: string;
+  id: Generated<string>;
+  kind: string;
+  origin: string;
+  title: string;
+  group_kind: string | null;
+  location_id: string;
+  program_id: string | null;
+  track_id: string | null;
+  group_block_id: string | null;
+  series_id: string | null;
+  curriculum_module_id: string | null;
+  room_id: string | null;
+  telehealth_url: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  local_date: DateOnly;
+  max_size: number | null;
+  status: Generated<string>;
+  status_reason: string | null;
+  closure_id: string | null;
+  moved_from: Timestamp | null;
+  sequence: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SessionStaffTable {
+  organization_id: string;
+  session_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface SessionParticipantsTable {
+  organization_id: string;
+  session_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  added_at: CreatedAt;
+}
+
+export interface ModuleCompletionsTable {
+  organization_id: string;
+  episode_id: string;
+  module_id: string;
+  session_id: string | null;
+  completed_on: DateOnly;
+  recorded_by: string | null;
+}
+
+export interface PatientNoticesTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  session_id: string | null;
+  kind: string;
+  message: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface IntensityOverridesTable {
+  organization_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  week_of: DateOnly;
+  change: string;
+  shortfalls: Json<unknown[]>;
+  reason: string;
+  decided_by: string | null;
+  decided_at: CreatedAt;
+}
+
+export interface CalendarFeedsTable {
+  organization_id: string;
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -268,6 +486,22 @@ export interface DB {
   safety_alerts: SafetyAlertsTable;
   tasks: TasksTable;
   level_of_care_decisions: LevelOfCareDecisionsTable;
+  staff_availability: StaffAvailabilityTable;
+  programs: ProgramsTable;
+  tracks: TracksTable;
+  group_blocks: GroupBlocksTable;
+  curriculum_modules: CurriculumModulesTable;
+  closures: ClosuresTable;
+  episodes: EpisodesTable;
+  level_of_care_spans: LevelOfCareSpansTable;
+  session_series: SessionSeriesTable;
+  sessions: SessionsTable;
+  session_staff: SessionStaffTable;
+  session_participants: SessionParticipantsTable;
+  module_completions: ModuleCompletionsTable;
+  patient_notices: PatientNoticesTable;
+  intensity_overrides: IntensityOverridesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
