@@ -96,4 +96,6 @@ export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>('GET', path, undefined, params),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

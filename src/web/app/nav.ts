@@ -43,6 +43,24 @@ const PatientRecordPage = lazy(() =>
 const ScreeningPage = lazy(() =>
   import('../features/assessments/ScreeningPage.js').then((m) => ({ default: m.ScreeningPage })),
 );
+const ProgramsPage = lazy(() =>
+  import('../features/scheduling/ProgramsPage.js').then((m) => ({ default: m.ProgramsPage })),
+);
+const SchedulePage = lazy(() =>
+  import('../features/scheduling/SchedulePage.js').then((m) => ({ default: m.SchedulePage })),
+);
+const BookAppointmentPage = lazy(() =>
+  import('../features/scheduling/BookAppointmentPage.js').then((m) => ({ default: m.BookAppointmentPage })),
+);
+const GroupSessionPage = lazy(() =>
+  import('../features/scheduling/GroupSessionPage.js').then((m) => ({ default: m.GroupSessionPage })),
+);
+const ClosuresPage = lazy(() =>
+  import('../features/scheduling/ClosuresPage.js').then((m) => ({ default: m.ClosuresPage })),
+);
+const AdmissionPage = lazy(() =>
+  import('../features/scheduling/AdmissionPage.js').then((m) => ({ default: m.AdmissionPage })),
+);
 const SafetyAlertsPage = lazy(() =>
   import('../features/safety/SafetyAlertsPage.js').then((m) => ({ default: m.SafetyAlertsPage })),
 );
@@ -68,6 +86,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Today', roles: STAFF_ROLES, Page: TodayPage },
   { path: '/intake', label: 'Intake', roles: INTAKE_ROLES, Page: IntakeBoardPage },
   { path: '/patients', label: 'Patients', roles: PATIENT_RECORD_ROLES, Page: PatientSearchPage },
+  { path: '/schedule', label: 'Schedule', roles: PATIENT_RECORD_ROLES, Page: SchedulePage },
+  { path: '/programs', label: 'Programs', roles: INTAKE_ROLES, Page: ProgramsPage },
   { path: '/safety-alerts', label: 'Safety alerts', roles: LICENSED_ROLES, Page: SafetyAlertsPage },
   { path: '/users', label: 'Users', roles: ADMIN, Page: UsersPage },
   { path: '/audit', label: 'Audit log', roles: ADMIN, Page: AuditLogPage },
@@ -81,6 +101,10 @@ export const LINKED_PAGES: readonly PageRoute[] = [
   { path: '/referrals/:id', roles: INTAKE_ROLES, Page: ReferralPage },
   { path: '/patients/:id', roles: PATIENT_RECORD_ROLES, Page: PatientRecordPage },
   { path: '/patients/:id/screen', roles: INTAKE_ROLES, Page: ScreeningPage },
+  { path: '/schedule/appointments/new', roles: PATIENT_RECORD_ROLES, Page: BookAppointmentPage },
+  { path: '/schedule/group-sessions/new', roles: PATIENT_RECORD_ROLES, Page: GroupSessionPage },
+  { path: '/schedule/closures', roles: PATIENT_RECORD_ROLES, Page: ClosuresPage },
+  { path: '/admissions/new', roles: INTAKE_ROLES, Page: AdmissionPage },
 ];
 
 /** Every console page, for the router. */

@@ -1,7 +1,9 @@
 import { Text } from '@mantine/core';
+import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import { useSignedInMe } from '../../app/auth.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
+import { CalendarFeedSection } from '../scheduling/CalendarFeedSection.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { DisableMfaForm } from './DisableMfaForm.js';
 import { MfaBadge } from './MfaBadge.js';
@@ -30,6 +32,7 @@ export function AccountPage() {
       <Section heading="Change password">
         <ChangePasswordForm />
       </Section>
+      {me.roles.some((role) => INTAKE_ROLES.includes(role)) && <CalendarFeedSection />}
     </Page>
   );
 }

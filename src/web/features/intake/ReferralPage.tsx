@@ -1,4 +1,4 @@
-import { Anchor, Button, DataList, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, DataList, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ReferralDetailDto } from '../../../contracts/intake.js';
@@ -41,9 +41,16 @@ function ReferralView({ referral }: { referral: ReferralDetailDto }) {
       title={`Referral: ${name}`}
       heading={`Referral for ${name}`}
       actions={
-        <Button component={Link} to={`/patients/${referral.patient.id}`} variant="default">
-          Open patient record
-        </Button>
+        <Group>
+          {referral.status === 'accepted' && (
+            <Button component={Link} to={`/admissions/new?referralId=${referral.id}`}>
+              Admit to a program
+            </Button>
+          )}
+          <Button component={Link} to={`/patients/${referral.patient.id}`} variant="default">
+            Open patient record
+          </Button>
+        </Group>
       }
     >
       <PatientSafetyBanner patientId={referral.patient.id} />

@@ -12,6 +12,7 @@ import { usePatientReferrals } from '../intake/intake-api.js';
 import { SOURCE_LABELS, STATUS_LABELS } from '../intake/labels.js';
 import { UrgencyBadge } from '../intake/UrgencyBadge.js';
 import { PatientSafetyBanner } from '../safety/PatientSafetyBanner.js';
+import { PatientWeekSection } from '../scheduling/PatientWeekSection.js';
 import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import { hasAnyRole } from './access.js';
 import { formatDateOfBirth, formatWhen, patientName } from './format.js';
@@ -71,6 +72,7 @@ function PatientRecord({ patient }: { patient: PatientDto }) {
           Edit details
         </Button>
       </Section>
+      <PatientWeekSection patientId={patient.id} />
       {clinical && <PatientReferrals patientId={patient.id} />}
       {clinical && <ScreeningHistory patientId={patient.id} />}
       {editing && <PatientFormModal patient={patient} onClose={() => setEditing(false)} />}

@@ -1,0 +1,35 @@
+import { Button, Loader, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useSignedInMe } from '../../app/auth.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Page } from '../../components/Page.js';
+import { ProgramCard } from './ProgramCard.js';
+import { ProgramFormModal } from './ProgramFormModal.js';
+import { usePrograms } from './scheduling-api.js';
+
+/** /programs: programs, their tracks and group blocks; program directors set them up here. */
+export function ProgramsPage() {
+  const me = useSignedInMe();
+  const canEdit = me.roles.includes('program_director');
+  const programs = usePrograms();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <Page
+      title="Programs"
+      actions={canEdit && <Button onClick={() => setCreating(true)}>New program</Button>}
+    >
+      <ErrorAlert error={programs.error} />
+      {programs.isLoading && <Loader aria-label="Loading programs" />}
+      {programs.data?.length === 0 && (
+        <Text>
+          {canEdit ? 'No programs yet. Create the first one.' : 'No programs have been set up yet.'}
+        </Text>
+      )}
+      {programs.data?.map((program) => (
+        <ProgramCard key={program.id} program={program} canEdit={canEdit} />
+      ))}
+      {creating && <ProgramFormModal onClose={() => setCreating(false)} />}
+    </Page>
+  );
+}
