@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOrganization, createUser, signIn, useTestApp } from './support/test-app.js';
+import { addEveningBlock, admitMember, calendarOf, schedulingClinic } from './support/scheduling.js';
 
 const t = useTestApp();
 
@@ -135,5 +136,138 @@ describe('cross-organization access', () => {
     // Nothing of the first organization changed.
     const still = (await intake.get(`/api/v1/referrals/${referral.id}`)).json();
     expect(still).toMatchObject({ status: 'new', notes: [] });
+  });
+
+  it('a second organization’s staff get 404 on the first’s programs, tracks, sessions and episodes', async () => {
+    t.clock.set('2026-10-28T12:00:00Z');
+    const first = await schedulingClinic(t);
+    await first.director.post(`/api/v1/tracks/${first.track.id}/curriculum`, {
+      title: 'Distress tolerance',
+      kind: 'skills',
+    });
+    const track = await addEveningBlock(first, '2026-10-28', { usesCurriculum: true });
+    const blockId = track.blocks[0]!.id;
+    const moduleId = track.curriculum[0]!.id;
+    const episode = await admitMember(first, { givenName: 'Private', familyName: 'Member' }, '2026-10-29');
+    const patientId = episode.patient.id;
+    const [session] = await calendarOf(first.director, 'track', first.track.id, '2026-11-02', '2026-11-02');
+    const sessionId = session!.id;
+
+    const second = await schedulingClinic(t);
+    const them = second.director;
+    const reads = [
+      `/api/v1/programs/${first.program.id}`,
+      `/api/v1/sessions/${sessionId}`,
+      `/api/v1/episodes/${episode.id}`,
+      `/api/v1/episodes/${episode.id}/curriculum`,
+      `/api/v1/patients/${patientId}/episodes`,
+      `/api/v1/patients/${patientId}/week`,
+      `/api/v1/calendar?scope=patient&id=${patientId}&from=2026-11-02&to=2026-11-08`,
+    ];
+    for (const url of reads) {
+      const res = await them.get(url);
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 404 });
+      expect(res.body).not.toContain('Private');
+    }
+    // Calendars by another organization's track, program, room or clinician are simply empty.
+    for (const [scope, id] of [
+      ['track', first.track.id],
+      ['program', first.program.id],
+      ['room', first.roomA.id],
+      ['clinician', first.people.therapist.id],
+    ] as const)
+      expect(await calendarOf(them, scope, id, '2026-11-02', '2026-11-08')).toEqual([]);
+
+    const block = {
+      title: 'Intruder group',
+      groupKind: 'process',
+      weekdays: ['TU'],
+      start: '10:00',
+      end: '12:00',
+      facilitatorId: second.people.therapist.id,
+      roomId: second.roomA.id,
+      activeFrom: '2026-10-28',
+    };
+    const slot = { date: '2026-11-03', start: '10:00', end: '12:00' };
+    const writes: [string, Record<string, unknown>][] = [
+      [`/api/v1/programs/${first.program.id}/tracks`, { name: 'Intruders' }],
+      [`/api/v1/tracks/${first.track.id}/blocks`, block],
+      // Own track, but the other organization's facilitator or room.
+      [`/api/v1/tracks/${second.track.id}/blocks`, { ...block, facilitatorId: first.people.therapist.id }],
+      [`/api/v1/tracks/${second.track.id}/blocks`, { ...block, roomId: first.roomA.id }],
+      [`/api/v1/group-blocks/${blockId}/end`, { lastDate: '2026-11-10', reason: 'Taken over' }],
+      [`/api/v1/tracks/${first.track.id}/curriculum`, { title: 'Intrusion', kind: 'skills' }],
+      [`/api/v1/tracks/${first.track.id}/generate`, { through: '2027-01-31' }],
+      [`/api/v1/sessions/${sessionId}/move`, { ...slot, reason: 'Taken over' }],
+      [`/api/v1/sessions/${sessionId}/cancel`, { reason: 'Taken over' }],
+      [`/api/v1/sessions/${sessionId}/participants`, { patientIds: [second.people.therapist.id] }],
+      [`/api/v1/sessions/${sessionId}/curriculum-completions`, { patientIds: [patientId] }],
+      [`/api/v1/episodes/${episode.id}/track`, { trackId: second.track.id, from: '2026-11-02' }],
+      [
+        '/api/v1/sessions',
+        {
+          ...slot,
+          trackId: first.track.id,
+          origin: 'one_off',
+          title: 'Intrusion',
+          groupKind: 'process',
+          facilitatorId: second.people.therapist.id,
+          roomId: second.roomA.id,
+        },
+      ],
+      [
+        '/api/v1/appointments',
+        {
+          kind: 'individual',
+          patientId,
+          clinicianId: second.people.therapist.id,
+          locationId: second.location.id,
+          date: '2026-11-03',
+          start: '10:00',
+          durationMinutes: 50,
+          roomId: second.office.id,
+        },
+      ],
+      ['/api/v1/closures', { locationId: first.location.id, date: '2026-11-05', reason: 'Taken over' }],
+    ];
+    for (const [url, body] of writes) {
+      const res = await them.post(url, body);
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 404 });
+      expect(res.body).not.toContain('Private');
+    }
+    const puts: [string, Record<string, unknown>][] = [
+      [`/api/v1/tracks/${first.track.id}/curriculum/order`, { moduleIds: [moduleId] }],
+      [
+        `/api/v1/staff/${first.people.therapist.id}/scheduling`,
+        { credentials: 'Taken over', supervisorId: null, availability: [] },
+      ],
+    ];
+    for (const [url, body] of puts)
+      expect({ url, status: (await them.put(url, body)).statusCode }).toEqual({ url, status: 404 });
+    expect(
+      (await them.patch(`/api/v1/programs/${first.program.id}`, { name: 'Taken over' })).statusCode,
+    ).toBe(404);
+
+    // Lists never include the other organization's rows.
+    const programs = (await them.get('/api/v1/programs')).json<{ items: { id: string }[] }>().items;
+    expect(programs.map((p) => p.id)).toEqual([second.program.id]);
+    expect((await them.get('/api/v1/episodes')).json()).toEqual({ items: [] });
+    const staff = (await them.get('/api/v1/staff')).json<{ items: { id: string }[] }>().items;
+    expect(staff.map((s) => s.id)).not.toContain(first.people.therapist.id);
+    expect((await them.get('/api/v1/closures?from=2026-01-01')).json()).toEqual({ items: [] });
+
+    // Nothing of the first organization changed.
+    const still = (await first.director.get(`/api/v1/sessions/${sessionId}`)).json();
+    expect(still).toMatchObject({ status: 'scheduled', localDate: '2026-11-02', participantCount: 1 });
+    const program = (await first.director.get(`/api/v1/programs/${first.program.id}`)).json();
+    expect(program).toMatchObject({ name: 'Adult Mental Health IOP' });
+    expect(program.tracks).toHaveLength(1);
+    expect(program.tracks[0].blocks[0].activeUntil).toBeNull();
+    const mine = (await first.director.get(`/api/v1/episodes/${episode.id}`)).json();
+    expect(mine.track.id).toBe(first.track.id);
+    const staffRow = (await first.director.get('/api/v1/staff'))
+      .json()
+      .items.find((s: { id: string }) => s.id === first.people.therapist.id);
+    expect(staffRow.credentials).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/server/demo/seed.js';
 
 /** `npm start` as a person runs it: a real process on the embedded database in a data directory. */
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -115,7 +116,7 @@ describe('npm start on the embedded database', { timeout: 120_000 }, () => {
       expect(res.status).toBe(200);
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       const users = await (await fetch(`${server.url}/api/v1/users`, { headers: { cookie } })).json();
-      expect(users.items).toHaveLength(7);
+      expect(users.items).toHaveLength(DEMO_USERS.length);
 
       // The demo clinic's intake board has a referral in every stage, with screening history.
       const intake = (await signIn(server.url, 'intake@riverside.example')).headers
@@ -127,8 +128,24 @@ describe('npm start on the embedded database', { timeout: 120_000 }, () => {
         items: { status: string; patient: { id: string } }[];
       };
       expect(new Set(referrals.items.map((r) => r.status))).toEqual(
-        new Set(['new', 'contacted', 'screening', 'assessed', 'accepted', 'declined', 'referred_elsewhere']),
+        new Set([
+          'new',
+          'contacted',
+          'screening',
+          'assessed',
+          'accepted',
+          'declined',
+          'referred_elsewhere',
+          'admitted',
+        ]),
       );
+      // …and programs with running tracks and about forty admitted patients.
+      const programs = (await (
+        await fetch(`${server.url}/api/v1/programs`, { headers: { cookie: intake } })
+      ).json()) as { items: { activeEpisodes: number; tracks: { memberCount: number }[] }[] };
+      expect(programs.items).toHaveLength(4);
+      expect(programs.items.reduce((n, p) => n + p.activeEpisodes, 0)).toBe(40);
+      expect(programs.items.flatMap((p) => p.tracks).every((t) => t.memberCount > 0)).toBe(true);
       const alerts = await (
         await fetch(`${server.url}/api/v1/safety-alerts?status=open`, { headers: { cookie: intake } })
       ).json();

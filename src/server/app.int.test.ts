@@ -45,6 +45,8 @@ describe('platform', () => {
       'post /api/v1/instruments/{id}/score',
       'get /api/v1/self-check',
       'post /api/v1/self-check/callback',
+      // A calendar feed: the secret link is the credential (unknown or revoked tokens are 404).
+      'get /api/v1/ics/{file}',
     ]);
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
       for (const method of Object.keys(ops)) {

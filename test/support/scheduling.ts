@@ -1,4 +1,10 @@
-import type { ProgramDto, TrackDto } from '../../src/contracts/scheduling.js';
+import type {
+  AdmitBody,
+  EpisodeDto,
+  ProgramDto,
+  SessionDto,
+  TrackDto,
+} from '../../src/contracts/scheduling.js';
 import type { ReferralDetailDto } from '../../src/contracts/intake.js';
 import { createOrganization, createUser, signIn, type Session, type TestApp } from './test-app.js';
 
@@ -101,4 +107,64 @@ export async function acceptedReferral(
   for (const status of ['contacted', 'screening', 'assessed', 'accepted'])
     expectStatus(await intake.post(`/api/v1/referrals/${referral.id}/status`, { status }), 200, status);
   return referral;
+}
+
+/**
+ * Admits a new adult patient into the clinic's Evening track with group sessions only (three
+ * evenings, 9 h: exactly the adult rule). Each patient needs a distinct name.
+ */
+export async function admitMember(
+  clinic: SchedulingClinic,
+  patient: { givenName: string; familyName: string; dateOfBirth?: string },
+  admittedOn: string,
+  extra: Partial<AdmitBody> = {},
+): Promise<EpisodeDto> {
+  const referral = await acceptedReferral(clinic.director, { dateOfBirth: '1990-05-01', ...patient });
+  const res = await clinic.director.post('/api/v1/admissions', {
+    referralId: referral.id,
+    programId: clinic.program.id,
+    trackId: clinic.track.id,
+    admittedOn,
+    primaryTherapistId: clinic.people.therapist2.id,
+    prescriberId: clinic.people.prescriber.id,
+    ...extra,
+  });
+  expectStatus(res, 201, 'admit');
+  return res.json<EpisodeDto>();
+}
+
+/** A patient with an accepted referral but no episode of care (e.g. for one-off appointments). */
+export async function referredPatient(
+  clinic: SchedulingClinic,
+  patient: { givenName: string; familyName: string; dateOfBirth?: string },
+) {
+  const referral = await acceptedReferral(clinic.director, { dateOfBirth: '1985-03-03', ...patient });
+  return referral.patient;
+}
+
+/** The calendar of one clinician, room, program, track or patient over clinic-local dates. */
+export async function calendarOf(
+  session: Session,
+  scope: 'clinician' | 'room' | 'program' | 'track' | 'patient',
+  id: string,
+  from: string,
+  to: string,
+  includeCancelled = true,
+): Promise<SessionDto[]> {
+  const res = await session.get(
+    `/api/v1/calendar?scope=${scope}&id=${id}&from=${from}&to=${to}&includeCancelled=${includeCancelled}`,
+  );
+  expectStatus(res, 200, 'calendar');
+  return res.json<{ sessions: SessionDto[] }>().sessions;
+}
+
+/** The notices (cancellations, moves) left for a patient, oldest first. */
+export function noticesOf(t: TestApp, patientId: string) {
+  return t.deps.database.db
+    .selectFrom('patient_notices')
+    .select(['session_id', 'kind', 'message'])
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at')
+    .orderBy('message')
+    .execute();
 }

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../domain/identity/roles.js';
 import type { Deps } from '../deps.js';
+import { seedSchedule } from './schedule-seed.js';
 
 /**
  * The demo clinic, in one place that grows as Trellis does: each later capability adds its own
@@ -12,6 +13,10 @@ export const DEMO_USERS: { email: string; displayName: string; roles: StaffRole[
   { email: 'admin@riverside.example', displayName: 'Alex Morgan', roles: ['admin'] },
   { email: 'director@riverside.example', displayName: 'Dana Whitfield', roles: ['program_director'] },
   { email: 'therapist@riverside.example', displayName: 'Taylor Reed', roles: ['clinician'] },
+  { email: 'therapist2@riverside.example', displayName: 'Morgan Diaz', roles: ['clinician'] },
+  { email: 'resident@riverside.example', displayName: 'Jamie Park', roles: ['clinician'] },
+  { email: 'therapist3@riverside.example', displayName: 'Chris Nguyen', roles: ['clinician'] },
+  { email: 'therapist4@riverside.example', displayName: 'Robin Alvarez', roles: ['clinician'] },
   { email: 'prescriber@riverside.example', displayName: 'Dr. Priya Shah', roles: ['prescriber'] },
   { email: 'intake@riverside.example', displayName: 'Jordan Ellis', roles: ['intake'] },
   { email: 'billing@riverside.example', displayName: 'Casey Brooks', roles: ['biller'] },
@@ -24,6 +29,7 @@ const DEMO_ROOMS = [
   { name: 'Family Room', capacity: 6, telehealth: false },
   { name: 'Office 1', capacity: 3, telehealth: false },
   { name: 'Office 2', capacity: 3, telehealth: false },
+  { name: 'Office 3', capacity: 3, telehealth: false },
   { name: 'Telehealth', capacity: 15, telehealth: true },
 ];
 
@@ -49,6 +55,11 @@ export async function seedDemo(deps: Deps): Promise<{ organizationId: string }> 
     });
   }
   for (const room of DEMO_ROOMS) await deps.organizations.provisionRoom(organization.id, location.id, room);
+  await seedSchedule(
+    deps,
+    { organizationId: organization.id, locationId: location.id, timeZone: location.timeZone },
+    actors,
+  );
   await seedIntake(deps, actors.get('intake@riverside.example')!, actors.get('therapist@riverside.example')!);
   return { organizationId: organization.id };
 }

@@ -18,7 +18,7 @@ import type { Clock } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
-import { conflict, forbidden, invalid } from '../../platform/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { isLicensed } from './booking.js';
 import { episodesRepo } from './episodes.repo.js';
 import { generateTrackSessions, HORIZON_DAYS } from './generate-sessions.js';
@@ -245,6 +245,9 @@ export function createProgramsService({
         }
         if (body.coFacilitatorId === body.facilitatorId)
           throw invalid('coFacilitatorId', 'The co-facilitator must be someone other than the facilitator.');
+        const staffIds = [body.facilitatorId, ...(body.coFacilitatorId ? [body.coFacilitatorId] : [])];
+        const known = await staffRepo.profiles(trx, actor.organizationId, { ids: staffIds });
+        if (known.length !== staffIds.length) throw notFound('staff member');
         const { id } = await programsRepo.insertBlock(trx, {
           organization_id: actor.organizationId,
           track_id: trackId,

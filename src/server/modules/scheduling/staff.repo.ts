@@ -25,7 +25,7 @@ export const staffRepo = {
       .where('u.organization_id', '=', organizationId);
     if (filter.ids) q = q.where('u.id', 'in', filter.ids.length ? [...filter.ids] : NONE);
     else q = q.where('u.status', '=', 'active');
-    if (filter.roles) q = q.where('u.roles', '&&', [...filter.roles]);
+    if (filter.roles) q = q.where('u.roles', '&&', sql<string[]>`${[...filter.roles]}::text[]`);
     return q.orderBy('u.display_name').execute();
   },
 
