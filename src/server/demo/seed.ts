@@ -25,7 +25,7 @@ export const DEMO_USERS: { email: string; displayName: string; roles: StaffRole[
 
 const DEMO_ROOMS = [
   { name: 'Group Room A', capacity: 14, telehealth: false },
-  { name: 'Group Room B', capacity: 12, telehealth: false },
+  { name: 'Group Room B', capacity: 16, telehealth: false },
   { name: 'Family Room', capacity: 6, telehealth: false },
   { name: 'Office 1', capacity: 3, telehealth: false },
   { name: 'Office 2', capacity: 3, telehealth: false },

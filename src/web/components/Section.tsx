@@ -1,5 +1,5 @@
 import { Group, Paper, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 interface SectionProps {
   /** An h2: pages hold one h1 and sections below it. */
@@ -11,11 +11,12 @@ interface SectionProps {
 
 /** A bordered part of a page with its own heading. */
 export function Section({ heading, status, children }: SectionProps) {
+  const id = useId();
   return (
-    <Paper withBorder p="lg" radius="md" component="section">
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={id}>
       <Stack>
         <Group gap="sm">
-          <Title order={2} size="h3">
+          <Title order={2} size="h3" id={id}>
             {heading}
           </Title>
           {status}

@@ -146,7 +146,7 @@ function AdmissionForm({ referral }: { referral: ReferralDetailDto }) {
               searchable
               data={(programs.data ?? [])
                 .filter((p) => p.active)
-                .map((p) => ({ value: p.id, label: `${p.name} (${LEVEL_LABELS[p.levelOfCare]})` }))}
+                .map((p) => ({ value: p.id, label: `${p.name} · ${LEVEL_LABELS[p.levelOfCare]}` }))}
               {...form.getInputProps('programId')}
               onChange={(v: string | null) => form.setValues({ programId: v, trackId: null })}
             />

@@ -100,7 +100,7 @@ export function PatientWeekSection({ patientId }: { patientId: string }) {
                             {s.title}
                           </Text>
                           {cancelled && (
-                            <Text size="xs" c="red">
+                            <Text size="xs" c="red.9">
                               Cancelled{s.statusReason ? `: ${s.statusReason}` : ''}
                             </Text>
                           )}

@@ -2,7 +2,7 @@ import { Alert, List, Text } from '@mantine/core';
 import type { ConflictDto, IntensityDto } from '../../../contracts/scheduling.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatHours } from './format.js';
-import { conflictsOf, intensityShortfallOf } from './problems.js';
+import { conflictsOf, groupConflicts, intensityShortfallOf } from './problems.js';
 
 /** Each clash the server found, in its own words. */
 export function ConflictList({
@@ -16,8 +16,11 @@ export function ConflictList({
   return (
     <Alert color="orange" variant="light" role="alert" title={title}>
       <List size="sm">
-        {conflicts.map((conflict, i) => (
-          <List.Item key={`${conflict.code}-${i}`}>{conflict.message}</List.Item>
+        {groupConflicts(conflicts).map(({ message, count }) => (
+          <List.Item key={message}>
+            {message}
+            {count > 1 ? ` (${count} sessions)` : ''}
+          </List.Item>
         ))}
       </List>
     </Alert>

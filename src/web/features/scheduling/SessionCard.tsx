@@ -22,7 +22,7 @@ export function SessionCard({ session, onOpen }: { session: SessionDto; onOpen: 
           {line}
         </Text>
         {cancelled && (
-          <Text size="xs" c="red">
+          <Text size="xs" c="red.9">
             Cancelled{session.statusReason ? `: ${session.statusReason}` : ''}
           </Text>
         )}

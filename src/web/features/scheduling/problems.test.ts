@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api.js';
-import { conflictsOf, intensityShortfallOf, isExplained } from './problems.js';
+import { conflictsOf, groupConflicts, intensityShortfallOf, isExplained } from './problems.js';
 
 const problem = (extra: Record<string, unknown>) =>
   new ApiError({ type: 'about:blank', title: 'Conflict', status: 409, code: 'x', ...extra });
@@ -34,5 +34,16 @@ describe('scheduling problems', () => {
     expect(conflictsOf(new Error('x'))).toEqual([]);
     expect(intensityShortfallOf(undefined)).toBeNull();
     expect(isExplained(problem({ code: 'validation' }))).toBe(false);
+  });
+});
+
+describe('groupConflicts', () => {
+  it('lists a clash repeated on many sessions once, with its count, in first-seen order', () => {
+    const full = { code: 'room_over_capacity', message: 'Group Room B holds 12 people.' };
+    const busy = { code: 'clinician_double_booked', message: 'Taylor Reed is already booked.' };
+    expect(groupConflicts([full, busy, full, full])).toEqual([
+      { message: 'Group Room B holds 12 people.', count: 3 },
+      { message: 'Taylor Reed is already booked.', count: 1 },
+    ]);
   });
 });

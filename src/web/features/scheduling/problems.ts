@@ -26,3 +26,10 @@ export function intensityShortfallOf(error: unknown): IntensityDto | null {
 export function isExplained(error: unknown): boolean {
   return conflictsOf(error).length > 0 || intensityShortfallOf(error) !== null;
 }
+
+/** Identical clashes (a full room on every session of a track) listed once, with how many. */
+export function groupConflicts(conflicts: readonly ConflictDto[]): { message: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of conflicts) counts.set(c.message, (counts.get(c.message) ?? 0) + 1);
+  return [...counts].map(([message, count]) => ({ message, count }));
+}
