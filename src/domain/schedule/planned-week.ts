@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { weekOf } from '../hours/intensity.js';
 import type { PlannedSession } from '../hours/intensity.js';
+import { checkTimeZone, parseDate } from './recurrence.js';
 
 /**
  * A patient's planned programme time per clinic-local date, as input to `checkIntensity`.
@@ -13,35 +14,10 @@ import type { PlannedSession } from '../hours/intensity.js';
  * one attendance day, not two.
  */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function checkInstant(value: Date, field: string): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
     throw new Error(`Invalid ${field}: expected a valid date-time`);
   }
-}
-
-function checkTimeZone(timeZone: string): void {
-  try {
-    Temporal.Now.zonedDateTimeISO(timeZone);
-  } catch {
-    throw new Error(`Invalid time zone "${timeZone}": expected an IANA zone name`);
-  }
-}
-
-function parseDate(value: string, field: string): Temporal.PlainDate {
-  let date: Temporal.PlainDate | undefined;
-  if (ISO_DATE.test(value)) {
-    try {
-      date = Temporal.PlainDate.from(value, { overflow: 'reject' });
-    } catch {
-      date = undefined;
-    }
-  }
-  if (!date || date.toString() !== value) {
-    throw new Error(`Invalid ${field} date "${value}": expected a real YYYY-MM-DD date`);
-  }
-  return date;
 }
 
 const localDate = (instant: Date, timeZone: string): Temporal.PlainDate =>

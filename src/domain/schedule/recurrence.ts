@@ -62,7 +62,8 @@ function parseTime(value: string, field: string): Temporal.PlainTime {
   return new Temporal.PlainTime(Number(m[1]), Number(m[2]));
 }
 
-function parseDate(value: string, field: string): Temporal.PlainDate {
+/** A strict, real 'YYYY-MM-DD' calendar date; throws naming `field` otherwise. */
+export function parseDate(value: string, field: string): Temporal.PlainDate {
   let date: Temporal.PlainDate | undefined;
   if (ISO_DATE.test(value)) {
     try {
@@ -77,7 +78,8 @@ function parseDate(value: string, field: string): Temporal.PlainDate {
   return date;
 }
 
-function checkTimeZone(timeZone: string): void {
+/** Throws unless `timeZone` is an IANA zone name. */
+export function checkTimeZone(timeZone: string): void {
   try {
     Temporal.Now.zonedDateTimeISO(timeZone);
   } catch {

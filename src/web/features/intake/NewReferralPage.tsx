@@ -13,7 +13,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CreateReferralBody } from '../../../contracts/intake.js';
 import type { PatientSummary } from '../../../contracts/patients.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -31,7 +31,8 @@ import {
   patientRules,
   type PatientFormValues,
 } from '../patients/patient-form.js';
-import { possibleDuplicates, usePatient } from '../patients/patients-api.js';
+import { possibleDuplicates } from '../patients/patients-api.js';
+import { WithPreselectedPatient } from '../patients/WithPreselectedPatient.js';
 import { useCreateReferral } from './intake-api.js';
 import {
   SOURCE_OPTIONS,
@@ -64,16 +65,11 @@ const orNull = (value: string) => value.trim() || null;
 
 /** /intake/new: a referral for an existing patient (?patientId=…) or for a new one. */
 export function NewReferralPage() {
-  const [params] = useSearchParams();
-  const preselectedId = params.get('patientId');
-  return preselectedId ? <WithPatient id={preselectedId} /> : <NewReferralForm initialPatient={null} />;
-}
-
-function WithPatient({ id }: { id: string }) {
-  const patient = usePatient(id);
-  if (patient.error) return <ErrorAlert error={patient.error} />;
-  if (!patient.data) return null;
-  return <NewReferralForm initialPatient={patient.data} />;
+  return (
+    <WithPreselectedPatient>
+      {(patient) => <NewReferralForm initialPatient={patient} />}
+    </WithPreselectedPatient>
+  );
 }
 
 function NewReferralForm({ initialPatient }: { initialPatient: PatientSummary | null }) {

@@ -14,16 +14,15 @@ import {
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { PatientSummary } from '../../../contracts/patients.js';
 import type { SessionDto } from '../../../contracts/scheduling.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors } from '../../components/form-errors.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
 import { patientName } from '../patients/format.js';
 import { PatientPicker } from '../patients/PatientPicker.js';
-import { usePatient } from '../patients/patients-api.js';
+import { WithPreselectedPatient } from '../patients/WithPreselectedPatient.js';
 import { formatDay, isDate, isTime } from './dates.js';
 import { LocationSelect, RoomSelect, StaffSelect } from './fields.js';
 import { APPOINTMENT_KIND_OPTIONS, DEFAULT_DURATION, type AppointmentKind } from './labels.js';
@@ -47,16 +46,11 @@ interface AppointmentValues {
 
 /** /schedule/appointments/new: an individual, family, medication or intake appointment, once or weekly. */
 export function BookAppointmentPage() {
-  const [params] = useSearchParams();
-  const patientId = params.get('patientId');
-  return patientId ? <WithPatient id={patientId} /> : <BookAppointmentForm initialPatient={null} />;
-}
-
-function WithPatient({ id }: { id: string }) {
-  const patient = usePatient(id);
-  if (patient.error) return <ErrorAlert error={patient.error} />;
-  if (!patient.data) return null;
-  return <BookAppointmentForm initialPatient={patient.data} />;
+  return (
+    <WithPreselectedPatient>
+      {(patient) => <BookAppointmentForm initialPatient={patient} />}
+    </WithPreselectedPatient>
+  );
 }
 
 function BookAppointmentForm({ initialPatient }: { initialPatient: PatientSummary | null }) {
