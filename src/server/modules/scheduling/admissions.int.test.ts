@@ -181,6 +181,30 @@ describe('admission into a track', () => {
     expect(clash.body).not.toContain('Morgan');
   });
 
+  it('keeps the cancellation reason as the reason a week falls below the rule', async () => {
+    const intake = await signIn(t, clinic.people.intake);
+    const referral = await acceptedReferral(intake);
+    const episode = (
+      await clinic.director.post('/api/v1/admissions', admission(clinic, referral.id))
+    ).json<EpisodeDto>();
+    const week = (
+      await clinic.director.get(`/api/v1/patients/${episode.patient.id}/week?week=2026-11-09`)
+    ).json<Week>();
+    const wednesday = week.sessions.find((s) => s.localDate === '2026-11-11')!;
+    const cancelled = await clinic.director.post(`/api/v1/sessions/${wednesday.id}/cancel`, {
+      reason: 'Facilitator ill; no cover available.',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const overrides = await t.deps.database.db
+      .selectFrom('intensity_overrides')
+      .select(['week_of', 'reason', 'change'])
+      .where('episode_id', '=', episode.id)
+      .execute();
+    expect(overrides).toEqual([
+      { week_of: '2026-11-09', reason: 'Facilitator ill; no cover available.', change: 'cancelled sessions' },
+    ]);
+  });
+
   it('is for intake and clinical staff only', async () => {
     const intake = await signIn(t, clinic.people.intake);
     const referral = await acceptedReferral(intake);

@@ -1,6 +1,6 @@
 import type { IntensityDto } from '../../../contracts/scheduling.js';
 import { checkIntensity, weekOf } from '../../../domain/hours/intensity.js';
-import { plannedWeek } from '../../../domain/schedule/planned-week.js';
+import { plannedWeek, weeksTouched } from '../../../domain/schedule/planned-week.js';
 import { addDays } from '../../../domain/time/clinic-day.js';
 import type { Db } from '../../platform/db/tx.js';
 import { AppError } from '../../platform/errors.js';
@@ -85,4 +85,22 @@ export async function enforceIntensity(
     });
   }
   return results;
+}
+
+/** The intensity check for every patient with an active episode whose weeks a change touches. */
+export async function enforceForPatients(
+  db: Db,
+  actor: { organizationId: string; userId: string },
+  patientIds: readonly string[],
+  instants: readonly Date[],
+  description: string,
+  overrideReason?: string,
+) {
+  for (const episode of await episodesRepo.activeOfPatients(db, actor.organizationId, patientIds)) {
+    await enforceIntensity(db, actor, episode, {
+      mondays: weeksTouched(instants, episode.time_zone),
+      description,
+      overrideReason,
+    });
+  }
 }

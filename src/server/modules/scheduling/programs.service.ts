@@ -22,6 +22,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js
 import { isLicensed } from './booking.js';
 import { episodesRepo } from './episodes.repo.js';
 import { generateTrackSessions, HORIZON_DAYS } from './generate-sessions.js';
+import { enforceForPatients } from './intensity-check.js';
 import { programsRepo, type ProgramRow } from './programs.repo.js';
 import { placesRepo, sessionsRepo } from './sessions.repo.js';
 import { staffRepo } from './staff.repo.js';
@@ -293,7 +294,7 @@ export function createProgramsService({
             includeCancelled: false,
           })
         ).filter((s) => s.group_block_id === blockId);
-        await cancelWithNotice(trx, actor.organizationId, later, body.reason);
+        await cancelWithNotice(trx, actor, later, body.reason);
         await audit.record(trx, actor, {
           action: 'update',
           resourceType: 'GroupBlock',
@@ -429,14 +430,18 @@ export function createProgramsService({
   };
 }
 
-/** Cancels sessions and leaves each member a notice the portal will show. */
+/**
+ * Cancels sessions and leaves each member a notice the portal will show. The cancellation's
+ * reason stands as the reason for any week it leaves below a member's intensity rule.
+ */
 export async function cancelWithNotice(
   db: Db,
-  organizationId: string,
-  sessions: readonly { id: string; title: string; local_date: string }[],
+  actor: { organizationId: string; userId: string },
+  sessions: readonly { id: string; title: string; local_date: string; starts_at: Date }[],
   reason: string,
   closureId: string | null = null,
 ) {
+  const { organizationId } = actor;
   const cancelled = await sessionsRepo.cancel(
     db,
     organizationId,
@@ -459,6 +464,14 @@ export async function cancelWithNotice(
         message: `${s.title} on ${s.local_date} is cancelled: ${reason}`,
       };
     }),
+  );
+  await enforceForPatients(
+    db,
+    actor,
+    [...new Set(members.map((m) => m.patient_id))],
+    sessions.filter((s) => ids.has(s.id)).map((s) => s.starts_at),
+    'cancelled sessions',
+    reason,
   );
   return cancelled.length;
 }

@@ -10,7 +10,6 @@ import type {
 } from '../../../contracts/scheduling.js';
 import { PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
 import type { BookingCandidate } from '../../../domain/schedule/conflicts.js';
-import { weeksTouched } from '../../../domain/schedule/planned-week.js';
 import { WEEKDAYS } from '../../../domain/schedule/recurrence.js';
 import { clinicDateTime, clinicInstant } from '../../../domain/time/clinic-day.js';
 import type { Actor, AuditLog } from '../../platform/audit/audit-log.js';
@@ -23,7 +22,7 @@ import type { PatientsService } from '../patients/index.js';
 import { APPOINTMENT_TITLES, insertAppointments, lastDateOf, planAppointments } from './appointments.js';
 import { assertNoConflicts } from './booking.js';
 import { episodesRepo } from './episodes.repo.js';
-import { enforceIntensity } from './intensity-check.js';
+import { enforceForPatients } from './intensity-check.js';
 import { cancelWithNotice } from './programs.service.js';
 import { programsRepo } from './programs.repo.js';
 import { sessionDtos } from './sessions.dto.js';
@@ -65,24 +64,6 @@ export function createSessionsService({
 
   const one = async (tx: Db, actor: OrgActor, id: string) =>
     (await readSessions(tx, actor, [await sessionsRepo.get(tx, actor.organizationId, id)], id))[0]!;
-
-  /** Intensity check for every member with an active episode whose weeks a change touches. */
-  async function enforceForPatients(
-    tx: Db,
-    actor: OrgActor,
-    patientIds: readonly string[],
-    instants: readonly Date[],
-    description: string,
-    overrideReason?: string,
-  ) {
-    for (const episode of await episodesRepo.activeOfPatients(tx, actor.organizationId, patientIds)) {
-      await enforceIntensity(tx, actor, episode, {
-        mondays: weeksTouched(instants, episode.time_zone),
-        description,
-        overrideReason,
-      });
-    }
-  }
 
   async function roomFor(tx: Db, actor: OrgActor, roomId: string | null | undefined, locationId: string) {
     if (!roomId) return null;
@@ -315,7 +296,7 @@ export function createSessionsService({
         requireRole(actor, ...SCHEDULING_ROLES);
         const row = await sessionsRepo.get(trx, actor.organizationId, id, { forUpdate: true });
         if (row.status !== 'scheduled') throw conflict('The session is already cancelled.', 'status');
-        await cancelWithNotice(trx, actor.organizationId, [row], reason);
+        await cancelWithNotice(trx, actor, [row], reason);
         await audit.record(trx, actor, {
           action: 'update',
           resourceType: 'Session',
@@ -411,13 +392,7 @@ export function createSessionsService({
             (s) => s.id,
           ),
         );
-        const cancelled = await cancelWithNotice(
-          trx,
-          actor.organizationId,
-          sessions,
-          `Closed: ${body.reason}`,
-          id,
-        );
+        const cancelled = await cancelWithNotice(trx, actor, sessions, `Closed: ${body.reason}`, id);
         await audit.record(trx, actor, {
           action: 'create',
           resourceType: 'Closure',
