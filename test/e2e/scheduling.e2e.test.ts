@@ -68,6 +68,12 @@ describe.skipIf(!hasChromium)('scheduling', () => {
         expect.stringMatching(/^Thu, .* 18:00–21:00 Evening process and skills group Group Room B$/),
       ]);
     await expect.poll(() => week.textContent()).toContain('meeting the program’s intensity');
+    // A new member joins the rolling curriculum mid-cycle and catches up in the next one.
+    const curriculum = page.getByRole('region', { name: 'Curriculum' });
+    await expect.poll(() => curriculum.textContent()).toContain('0 of 8 modules completed');
+    expect(
+      await curriculum.getByRole('list', { name: 'Modules still to do' }).getByRole('listitem').count(),
+    ).toBe(8);
     await expectAccessible(page);
   });
 

@@ -8,6 +8,7 @@ import type {
   CalendarDto,
   CalendarFeedDto,
   ClosureDto,
+  CurriculumProgressDto,
   CreateAppointmentBody,
   CreateGroupBlockBody,
   CreateGroupSessionBody,
@@ -289,6 +290,16 @@ export function usePatientWeek(patientId: string, week: string | undefined) {
     queryKey: [...WEEK_KEY, patientId, week],
     queryFn: () => api.get<PatientWeek>(`/patients/${patientId}/week`, { week }),
     placeholderData: (previous) => previous,
+  });
+}
+
+export type CurriculumProgress = z.infer<typeof CurriculumProgressDto>;
+
+/** Which curriculum modules the member has completed, and when the missed ones come round. */
+export function useCurriculumProgress(episodeId: string) {
+  return useQuery({
+    queryKey: [...SCHEDULING_KEY, 'curriculum', episodeId],
+    queryFn: () => api.get<CurriculumProgress>(`/episodes/${episodeId}/curriculum`),
   });
 }
 
