@@ -76,6 +76,14 @@ describe('schedule formatting', () => {
         title: 'Therapy',
       }),
     ).toBe('18:00–21:00 Therapy · Telehealth');
+    expect(
+      describeSession({
+        ...session,
+        kind: 'family',
+        title: 'Family therapy',
+        participants: [{ name: 'Ana Ruiz' }],
+      }),
+    ).toBe('18:00–21:00 Family therapy with Ana Ruiz · Room B');
   });
 
   it('groups sessions by day in start order', () => {

@@ -63,11 +63,15 @@ export function describeBlock(block: Block): string {
 type SessionLine = Pick<
   SessionDto,
   'start' | 'end' | 'title' | 'room' | 'telehealthUrl' | 'participantCount' | 'maxSize' | 'kind'
->;
+> & { participants?: readonly { name: string }[] };
 
-/** "18:00–21:00 Evening process group · Room B · 8/12". */
+/** "18:00–21:00 Evening process group · Room B · 8/12"; an appointment names its patient. */
 export function describeSession(session: SessionLine): string {
-  const parts = [`${session.start}–${session.end} ${session.title}`, placeOf(session)];
+  const who = session.kind === 'group' ? '' : (session.participants ?? []).map((p) => p.name).join(', ');
+  const parts = [
+    `${session.start}–${session.end} ${session.title}${who ? ` with ${who}` : ''}`,
+    placeOf(session),
+  ];
   if (session.kind === 'group') {
     parts.push(
       session.maxSize === null
