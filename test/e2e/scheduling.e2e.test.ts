@@ -92,4 +92,28 @@ describe.skipIf(!hasChromium)('scheduling', () => {
     await expect.poll(() => page.getByText('Adolescent IOP').count()).toBeGreaterThan(0);
     await expectAccessible(page);
   });
+
+  it('the program director sets a clinician’s supervisor and hours', async () => {
+    const { page, url } = browser;
+    await page.goto(url);
+    await signIn(page, 'director@riverside.example');
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Programs' })
+      .click();
+    await page.getByRole('link', { name: 'Staff credentials and hours' }).click();
+    const table = page.getByRole('table', { name: 'Clinical staff' });
+    const jamie = table.getByRole('row').filter({ hasText: 'Jamie Park' });
+    await expect.poll(() => jamie.textContent()).toContain('Supervised by Taylor Reed');
+    await expectAccessible(page);
+
+    await jamie.getByRole('button', { name: 'Edit Jamie Park' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Jamie Park: credentials and hours' });
+    await dialog.getByRole('button', { name: 'Remove Friday 08:00–21:30' }).click();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => jamie.textContent()).not.toContain('Fri');
+    await expect.poll(() => jamie.textContent()).toContain('Thu 08:00–21:30');
+  });
 });

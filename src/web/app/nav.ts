@@ -61,6 +61,9 @@ const ClosuresPage = lazy(() =>
 const AdmissionPage = lazy(() =>
   import('../features/scheduling/AdmissionPage.js').then((m) => ({ default: m.AdmissionPage })),
 );
+const StaffSchedulesPage = lazy(() =>
+  import('../features/scheduling/StaffSchedulesPage.js').then((m) => ({ default: m.StaffSchedulesPage })),
+);
 const SafetyAlertsPage = lazy(() =>
   import('../features/safety/SafetyAlertsPage.js').then((m) => ({ default: m.SafetyAlertsPage })),
 );
@@ -105,6 +108,7 @@ export const LINKED_PAGES: readonly PageRoute[] = [
   { path: '/schedule/group-sessions/new', roles: PATIENT_RECORD_ROLES, Page: GroupSessionPage },
   { path: '/schedule/closures', roles: PATIENT_RECORD_ROLES, Page: ClosuresPage },
   { path: '/admissions/new', roles: INTAKE_ROLES, Page: AdmissionPage },
+  { path: '/programs/staff', roles: ['program_director', 'admin'], Page: StaffSchedulesPage },
 ];
 
 /** Every console page, for the router. */

@@ -1,4 +1,5 @@
-import { Button, Loader, Text } from '@mantine/core';
+import { Button, Group, Loader, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useSignedInMe } from '../../app/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -17,7 +18,16 @@ export function ProgramsPage() {
   return (
     <Page
       title="Programs"
-      actions={canEdit && <Button onClick={() => setCreating(true)}>New program</Button>}
+      actions={
+        canEdit && (
+          <Group>
+            <Button variant="default" component={Link} to="/programs/staff">
+              Staff credentials and hours
+            </Button>
+            <Button onClick={() => setCreating(true)}>New program</Button>
+          </Group>
+        )
+      }
     >
       <ErrorAlert error={programs.error} />
       {programs.isLoading && <Loader aria-label="Loading programs" />}
