@@ -185,6 +185,8 @@ CREATE TABLE sessions (
   starts_at             timestamptz NOT NULL,
   ends_at               timestamptz NOT NULL CHECK (ends_at > starts_at),
   local_date            date NOT NULL,
+  -- The block's own date for this occurrence; it stays put when the session is moved.
+  occurrence_date       date,
   max_size              integer CHECK (max_size BETWEEN 1 AND 100),
   status                text NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
   status_reason         text CHECK (length(status_reason) <= 500),
@@ -204,10 +206,11 @@ CREATE TABLE sessions (
   FOREIGN KEY (organization_id, room_id) REFERENCES rooms (organization_id, id),
   FOREIGN KEY (organization_id, closure_id) REFERENCES closures (organization_id, id),
   CHECK ((kind = 'group') = (group_kind IS NOT NULL)),
+  CHECK ((group_block_id IS NULL) = (occurrence_date IS NULL)),
   CHECK (status = 'scheduled' OR status_reason IS NOT NULL)
 );
 -- Generating a block's sessions twice never duplicates one.
-CREATE UNIQUE INDEX sessions_block_date ON sessions (organization_id, group_block_id, local_date)
+CREATE UNIQUE INDEX sessions_block_occurrence ON sessions (organization_id, group_block_id, occurrence_date)
   WHERE group_block_id IS NOT NULL;
 CREATE INDEX sessions_time ON sessions (organization_id, starts_at);
 CREATE INDEX sessions_track_time ON sessions (organization_id, track_id, starts_at) WHERE track_id IS NOT NULL;

@@ -394,7 +394,10 @@ export const EpisodeDto = z.object({
   dischargedOn: z.string().nullable(),
   primaryTherapist: z.object({ id: z.uuid(), name: z.string() }),
   prescriber: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  diagnoses: z.array(CodingSchema),
+  diagnoses: z
+    .array(CodingSchema)
+    .nullable()
+    .describe('null for roles that see demographics only (front desk)'),
   steppingDown: z.boolean(),
 });
 export type EpisodeDto = z.infer<typeof EpisodeDto>;

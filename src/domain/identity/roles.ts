@@ -49,3 +49,6 @@ export const INTAKE_ROLES: readonly Role[] = ['program_director', 'clinician', '
 
 /** Licensed clinical staff: they acknowledge safety alerts and decide the level of care. */
 export const LICENSED_ROLES: readonly Role[] = ['program_director', 'clinician', 'prescriber'];
+
+/** Who sets up programs, tracks, staff hours and closures: no patient data is involved. */
+export const PROGRAM_SETUP_ROLES: readonly Role[] = ['program_director', 'admin'];

@@ -3,6 +3,7 @@ import {
   INTAKE_ROLES,
   LICENSED_ROLES,
   PATIENT_RECORD_ROLES,
+  PROGRAM_SETUP_ROLES,
   ROLES,
   STAFF_ROLES,
   type Role,
@@ -90,7 +91,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/intake', label: 'Intake', roles: INTAKE_ROLES, Page: IntakeBoardPage },
   { path: '/patients', label: 'Patients', roles: PATIENT_RECORD_ROLES, Page: PatientSearchPage },
   { path: '/schedule', label: 'Schedule', roles: PATIENT_RECORD_ROLES, Page: SchedulePage },
-  { path: '/programs', label: 'Programs', roles: INTAKE_ROLES, Page: ProgramsPage },
+  { path: '/programs', label: 'Programs', roles: [...INTAKE_ROLES, 'admin'], Page: ProgramsPage },
   { path: '/safety-alerts', label: 'Safety alerts', roles: LICENSED_ROLES, Page: SafetyAlertsPage },
   { path: '/users', label: 'Users', roles: ADMIN, Page: UsersPage },
   { path: '/audit', label: 'Audit log', roles: ADMIN, Page: AuditLogPage },
@@ -106,9 +107,9 @@ export const LINKED_PAGES: readonly PageRoute[] = [
   { path: '/patients/:id/screen', roles: INTAKE_ROLES, Page: ScreeningPage },
   { path: '/schedule/appointments/new', roles: PATIENT_RECORD_ROLES, Page: BookAppointmentPage },
   { path: '/schedule/group-sessions/new', roles: PATIENT_RECORD_ROLES, Page: GroupSessionPage },
-  { path: '/schedule/closures', roles: PATIENT_RECORD_ROLES, Page: ClosuresPage },
+  { path: '/schedule/closures', roles: [...PATIENT_RECORD_ROLES, 'admin'], Page: ClosuresPage },
   { path: '/admissions/new', roles: INTAKE_ROLES, Page: AdmissionPage },
-  { path: '/programs/staff', roles: ['program_director', 'admin'], Page: StaffSchedulesPage },
+  { path: '/programs/staff', roles: PROGRAM_SETUP_ROLES, Page: StaffSchedulesPage },
 ];
 
 /** Every console page, for the router. */

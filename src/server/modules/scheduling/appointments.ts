@@ -60,6 +60,9 @@ export async function planAppointments(
   const block = { weekdays: [input.weekday], start: input.start, end, timeZone: input.location.time_zone };
   const closed = await sessionsRepo.closedDates(db, organizationId, input.location.id, input.from, input.to);
   const all = expandWeekly(block, { from: input.from, to: input.to, exceptions: closed });
+  const swallowed = all.find((o) => o.endsAt <= o.startsAt);
+  if (swallowed)
+    throw invalid(field, `On ${swallowed.date} the clocks change during that time; choose another time.`);
   const first = all[0]?.date;
   const occurrences = all.filter((o) => {
     const weeks = Math.round((Date.parse(o.date) - Date.parse(first!)) / (7 * 86_400_000));

@@ -9,8 +9,9 @@ import {
   type StaffProfile,
 } from '../../../domain/schedule/conflicts.js';
 import type { Weekday } from '../../../domain/schedule/recurrence.js';
+import { clinicInstant } from '../../../domain/time/clinic-day.js';
 import type { Db } from '../../platform/db/tx.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, conflict, invalid } from '../../platform/errors.js';
 import { sessionsRepo } from './sessions.repo.js';
 import { staffRepo, type StaffRow } from './staff.repo.js';
 
@@ -138,3 +139,18 @@ export const toConflictDto = (c: Conflict): ConflictDto => ({
   ...(c.userId ? { userId: c.userId } : {}),
   ...(c.patientId ? { patientId: c.patientId } : {}),
 });
+
+/** The instants of a clinic-local date and times; a span the clock change swallows is refused. */
+export function clinicSpan(date: string, start: string, end: string, timeZone: string) {
+  const startsAt = clinicInstant(date, start, timeZone);
+  const endsAt = clinicInstant(date, end, timeZone);
+  if (endsAt <= startsAt)
+    throw invalid('end', `On ${date} the clocks change during that time; choose other times.`);
+  return { startsAt, endsAt };
+}
+
+/** Refuses a date the location is closed on. */
+export async function assertOpen(db: Db, organizationId: string, locationId: string, date: string) {
+  const closed = await sessionsRepo.closedDates(db, organizationId, locationId, date, date);
+  if (closed.length > 0) throw conflict(`The clinic is closed on ${date}.`, 'date');
+}

@@ -42,7 +42,8 @@ type OrgActor = Actor & { organizationId: string; userId: string; roles: readonl
 
 const NO_CONFLICT_WITH_MEMBERSHIP = new Set(['patient_double_booked', 'group_full', 'room_over_capacity']);
 
-export const toEpisodeDto = (e: EpisodeRow): EpisodeDto => ({
+/** Diagnoses are clinical content: only intake and clinical roles see them (front desk does not). */
+export const toEpisodeDto = (e: EpisodeRow, viewer: { roles: readonly Role[] }): EpisodeDto => ({
   id: e.id,
   patient: {
     id: e.patient_id,
@@ -61,7 +62,9 @@ export const toEpisodeDto = (e: EpisodeRow): EpisodeDto => ({
   dischargedOn: e.discharged_on,
   primaryTherapist: { id: e.primary_therapist_id, name: e.therapist_name },
   prescriber: e.prescriber_id && e.prescriber_name ? { id: e.prescriber_id, name: e.prescriber_name } : null,
-  diagnoses: e.diagnoses as EpisodeDto['diagnoses'],
+  diagnoses: viewer.roles.some((r) => INTAKE_ROLES.includes(r))
+    ? (e.diagnoses as EpisodeDto['diagnoses'])
+    : null,
   steppingDown: e.stepping_down,
 });
 
@@ -141,6 +144,7 @@ export function createEpisodesService({
   async function admitIn(trx: Db, actor: OrgActor, body: AdmitBody, preview: boolean) {
     requireRole(actor, ...INTAKE_ROLES);
     const org = actor.organizationId;
+    await sessionsRepo.lockSchedule(trx, org);
     const { patientId } = await intake.lockForAdmission(trx, actor, body.referralId);
     const patient = await patients.assertExists(trx, actor, patientId);
     const program = await programsRepo.getProgram(trx, org, body.programId, { forUpdate: true });
@@ -317,7 +321,7 @@ export function createEpisodesService({
         kinds: plans.map((p) => APPOINTMENT_TITLES[p.input.kind]),
       },
     });
-    return toEpisodeDto(episode);
+    return toEpisodeDto(episode, actor);
   }
 
   async function readEpisodes(tx: Db, actor: OrgActor, rows: EpisodeRow[], patientId?: string) {
@@ -327,7 +331,7 @@ export function createEpisodesService({
       patientId: patientId ?? (rows.length === 1 ? rows[0]!.patient_id : null),
       details: { count: rows.length, patientIds: [...new Set(rows.map((r) => r.patient_id))] },
     });
-    return rows.map(toEpisodeDto);
+    return rows.map((r) => toEpisodeDto(r, actor));
   }
 
   return {
@@ -362,14 +366,7 @@ export function createEpisodesService({
       await patients.assertExists(db, actor, patientId);
       const episode = await episodesRepo.latestOf(db, actor.organizationId, patientId);
       const timeZone =
-        episode?.time_zone ??
-        (
-          await db
-            .selectFrom('organizations')
-            .select('time_zone')
-            .where('id', '=', actor.organizationId)
-            .executeTakeFirstOrThrow()
-        ).time_zone;
+        episode?.time_zone ?? (await placesRepo.organizationTimeZone(db, actor.organizationId));
       const { monday } = weekOf(week ?? clinicDateTime(clock.now(), timeZone).date);
       const rows = await sessionsRepo.calendar(db, actor.organizationId, {
         scope: 'patient',
@@ -388,7 +385,7 @@ export function createEpisodesService({
       return {
         timeZone,
         weekOf: monday,
-        episode: episode ? toEpisodeDto(episode) : null,
+        episode: episode ? toEpisodeDto(episode, actor) : null,
         sessions: sessions.map((s) => ({
           ...s,
           participants: s.participants.filter((p) => p.patientId === patientId),
@@ -468,6 +465,7 @@ export function createEpisodesService({
     changeTrack: (actor: OrgActor, episodeId: string, body: z.infer<typeof ChangeTrackBody>) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, 'program_director', 'clinician', 'prescriber');
+        await sessionsRepo.lockSchedule(trx, actor.organizationId);
         const episode = await episodesRepo.get(trx, actor.organizationId, episodeId, { forUpdate: true });
         if (episode.status !== 'active') throw conflict('The episode is closed.', 'status');
         if (body.trackId === episode.track_id)
@@ -511,7 +509,7 @@ export function createEpisodesService({
           patientId: episode.patient_id,
           details: { change: 'track' },
         });
-        return toEpisodeDto(updated);
+        return toEpisodeDto(updated, actor);
       }),
   };
 }

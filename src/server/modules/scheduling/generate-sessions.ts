@@ -16,6 +16,8 @@ export interface GenerateResult {
   created: number;
   through: string;
   skipped: (ConflictDto & { date: string })[];
+  /** Patients seated in the new sessions, for the audit trail. */
+  seated: string[];
 }
 
 /**
@@ -32,31 +34,19 @@ export async function generateTrackSessions(
   opts: { through: string; now: Date; strict: boolean; from?: string },
 ): Promise<GenerateResult> {
   const org = actor.organizationId;
-  await sessionsRepo.lockTrackSchedule(db, trackId);
+  await sessionsRepo.lockSchedule(db, org);
   const track = await programsRepo.getTrack(db, org, trackId);
   const today = clinicDateTime(opts.now, track.time_zone).date;
   const from = opts.from && opts.from > today ? opts.from : today;
   if (!track.active || !track.program_active || opts.through < from)
-    return { created: 0, through: opts.through, skipped: [] };
+    return { created: 0, through: opts.through, skipped: [], seated: [] };
 
   const blocks = await programsRepo.blocksOf(db, org, [trackId]);
   const closed = await sessionsRepo.closedDates(db, org, track.location_id, from, opts.through);
   const members = await episodesRepo.trackMembers(db, org, trackId);
-  const existing = new Set(
-    (
-      await sessionsRepo.calendar(db, org, {
-        scope: 'track',
-        id: trackId,
-        from,
-        to: opts.through,
-        includeCancelled: true,
-      })
-    )
-      .filter((s) => s.group_block_id)
-      .map((s) => `${s.group_block_id}|${s.local_date}`),
-  );
+  const existing = await sessionsRepo.blockOccurrences(db, org, trackId, from, opts.through);
 
-  const planned = blocks
+  const all = blocks
     .flatMap((block) => {
       const start = block.active_from > from ? block.active_from : from;
       const end = block.active_until && block.active_until < opts.through ? block.active_until : opts.through;
@@ -74,8 +64,18 @@ export async function generateTrackSessions(
         .map((o) => ({ block, ...o }));
     })
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  // A block inside the spring-forward hour has no real length that day.
+  const gaps = all
+    .filter((p) => p.endsAt <= p.startsAt)
+    .map((p) => ({
+      code: 'clock_change',
+      message: `${p.block.title} falls in the daylight-saving change on ${p.date}.`,
+      date: p.date,
+    }));
+  const planned = all.filter((p) => p.endsAt > p.startsAt);
 
-  const candidates: BookingCandidate[] = planned.map(({ block, startsAt, endsAt }) => ({
+  const membersOn = (date: string) => members.filter((m) => m.admitted_on <= date);
+  const candidates: BookingCandidate[] = planned.map(({ block, startsAt, endsAt, date }) => ({
     kind: 'group',
     startsAt,
     endsAt,
@@ -88,9 +88,12 @@ export async function generateTrackSessions(
       { userId: block.facilitator_id, role: 'lead' as const },
       ...(block.co_facilitator_id ? [{ userId: block.co_facilitator_id, role: 'co' as const }] : []),
     ],
-    patientIds: [],
+    patientIds: membersOn(date).map((m) => m.patient_id),
   }));
-  const perCandidate = await conflictsByCandidate(db, org, candidates);
+  // A member's own appointment at group time is theirs to move; it does not cancel the group.
+  const perCandidate = (await conflictsByCandidate(db, org, candidates)).map((found) =>
+    found.filter((c) => c.code !== 'patient_double_booked'),
+  );
   if (opts.strict && perCandidate.some((c) => c.length > 0)) throw scheduleConflict(perCandidate.flat());
   const skipped = perCandidate.flatMap((found, i) =>
     found.slice(0, 1).map((c) => ({ ...toConflictDto(c), date: planned[i]!.date })),
@@ -123,6 +126,7 @@ export async function generateTrackSessions(
       starts_at: p.startsAt,
       ends_at: p.endsAt,
       local_date: p.date,
+      occurrence_date: p.date,
       max_size: p.block.max_size,
       created_by: actor.userId,
     })),
@@ -145,10 +149,9 @@ export async function generateTrackSessions(
     db,
     org,
     inserted.flatMap((s) =>
-      members
-        .filter((m) => m.admitted_on <= s.local_date)
-        .map((m) => ({ sessionId: s.id, patientId: m.patient_id, episodeId: m.id })),
+      membersOn(s.local_date).map((m) => ({ sessionId: s.id, patientId: m.patient_id, episodeId: m.id })),
     ),
   );
-  return { created: inserted.length, through: opts.through, skipped };
+  const seated = [...new Set(inserted.flatMap((s) => membersOn(s.local_date).map((m) => m.patient_id)))];
+  return { created: inserted.length, through: opts.through, skipped: [...gaps, ...skipped], seated };
 }

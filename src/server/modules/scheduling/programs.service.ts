@@ -10,9 +10,9 @@ import type {
   UpdateProgramBody,
   UpdateStaffSchedulingBody,
 } from '../../../contracts/scheduling.js';
-import { isStaff, STAFF_ROLES } from '../../../domain/identity/roles.js';
+import { isStaff, PROGRAM_SETUP_ROLES, STAFF_ROLES } from '../../../domain/identity/roles.js';
 import { addDays, clinicDateTime } from '../../../domain/time/clinic-day.js';
-import type { Actor, AuditLog } from '../../platform/audit/audit-log.js';
+import { systemActor, type Actor, type AuditLog } from '../../platform/audit/audit-log.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -29,8 +29,6 @@ import { staffRepo } from './staff.repo.js';
 
 type OrgActor = Actor & { organizationId: string; userId: string };
 
-/** Program setup is the program director's (and the organization admin's) work. */
-const SETUP_ROLES = ['program_director', 'admin'] as const;
 const CLINICAL_ROLES = ['program_director', 'clinician', 'prescriber', 'intake'];
 
 const uniqueName = async <T>(what: string, write: () => Promise<T>) => {
@@ -132,7 +130,7 @@ export function createProgramsService({
     return (await programDto(tx, organizationId, track.program_id)).tracks.find((t) => t.id === trackId)!;
   };
 
-  const setup = (actor: OrgActor) => requireRole(actor, ...SETUP_ROLES);
+  const setup = (actor: OrgActor) => requireRole(actor, ...PROGRAM_SETUP_ROLES);
   const horizon = (timeZone: string) => addDays(clinicDateTime(clock.now(), timeZone).date, HORIZON_DAYS);
 
   async function staffDtos(tx: Db, organizationId: string, ids?: string[]): Promise<StaffDto[]> {
@@ -294,12 +292,12 @@ export function createProgramsService({
             includeCancelled: false,
           })
         ).filter((s) => s.group_block_id === blockId);
-        await cancelWithNotice(trx, actor, later, body.reason);
+        const cancelled = await cancelWithNotice(trx, actor, later, body.reason);
         await audit.record(trx, actor, {
           action: 'update',
           resourceType: 'GroupBlock',
           resourceId: blockId,
-          details: { change: 'ended', cancelledSessions: later.length },
+          details: { change: 'ended', cancelledSessions: cancelled.count, patientIds: cancelled.patientIds },
         });
         return trackDto(trx, actor.organizationId, block.track_id);
       }),
@@ -361,7 +359,7 @@ export function createProgramsService({
           action: 'create',
           resourceType: 'Session',
           resourceId: trackId,
-          details: { generated: result.created, skipped: result.skipped.length },
+          details: { generated: result.created, skipped: result.skipped.length, patientIds: result.seated },
         });
         return result;
       }),
@@ -382,13 +380,22 @@ export function createProgramsService({
         .execute();
       let created = 0;
       for (const t of tracks) {
-        const result = await db.transaction().execute((trx) =>
-          generateTrackSessions(trx, { organizationId: t.organization_id, userId: null }, t.id, {
-            through: horizon(t.time_zone),
-            now: clock.now(),
-            strict: false,
-          }),
-        );
+        const result = await db.transaction().execute(async (trx) => {
+          const generated = await generateTrackSessions(
+            trx,
+            { organizationId: t.organization_id, userId: null },
+            t.id,
+            { through: horizon(t.time_zone), now: clock.now(), strict: false },
+          );
+          if (generated.created > 0)
+            await audit.record(trx, systemActor(t.organization_id), {
+              action: 'create',
+              resourceType: 'Session',
+              resourceId: t.id,
+              details: { generated: generated.created, patientIds: generated.seated },
+            });
+          return generated;
+        });
         created += result.created;
       }
       return created;
@@ -473,7 +480,7 @@ export async function cancelWithNotice(
     'cancelled sessions',
     reason,
   );
-  return cancelled.length;
+  return { count: cancelled.length, patientIds: [...new Set(members.map((m) => m.patient_id))] };
 }
 
 export type ProgramsService = ReturnType<typeof createProgramsService>;

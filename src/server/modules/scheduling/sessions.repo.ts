@@ -225,7 +225,7 @@ export const sessionsRepo = {
       .values(rows)
       .onConflict((oc) =>
         oc
-          .columns(['organization_id', 'group_block_id', 'local_date'])
+          .columns(['organization_id', 'group_block_id', 'occurrence_date'])
           .where('group_block_id', 'is not', null)
           .doNothing(),
       )
@@ -319,6 +319,19 @@ export const sessionsRepo = {
       .where('status', '=', 'scheduled')
       .returning('id')
       .execute();
+  },
+
+  /** The block occurrences a track already has (wherever they were moved), as 'blockId|date'. */
+  async blockOccurrences(db: Db, organizationId: string, trackId: string, from: string, to: string) {
+    const rows = await db
+      .selectFrom('sessions')
+      .select(['group_block_id', 'occurrence_date'])
+      .where('organization_id', '=', organizationId)
+      .where('track_id', '=', trackId)
+      .where('occurrence_date', '>=', from)
+      .where('occurrence_date', '<=', to)
+      .execute();
+    return new Set(rows.map((r) => `${r.group_block_id}|${r.occurrence_date}`));
   },
 
   /** Scheduled sessions of a track on or after `fromDate` that have not started by `now`. */
@@ -495,9 +508,13 @@ export const sessionsRepo = {
       .execute();
   },
 
-  /** Advisory lock per track so concurrent generation and admission serialize. */
-  lockTrackSchedule(db: Db, trackId: string) {
-    return sql`SELECT pg_advisory_xact_lock(hashtext(${'track:' + trackId}))`.execute(db);
+  /**
+   * Serializes an organization's schedule writers (booking, moving, admitting, generating) for
+   * the rest of the transaction, so two of them never both pass the conflict check and both
+   * write. One lock per organization: no lock-order deadlocks, and schedule writes are brief.
+   */
+  lockSchedule(db: Db, organizationId: string) {
+    return sql`SELECT pg_advisory_xact_lock(hashtext(${'schedule:' + organizationId}))`.execute(db);
   },
 };
 
@@ -505,6 +522,15 @@ export type SessionRow = Awaited<ReturnType<typeof sessionsRepo.get>>;
 
 /** Locations and rooms as scheduling needs them (tenant-scoped). */
 export const placesRepo = {
+  async organizationTimeZone(db: Db, organizationId: string) {
+    const row = await db
+      .selectFrom('organizations')
+      .select('time_zone')
+      .where('id', '=', organizationId)
+      .executeTakeFirstOrThrow();
+    return row.time_zone;
+  },
+
   async location(db: Db, organizationId: string, id: string) {
     const row = await db
       .selectFrom('locations')

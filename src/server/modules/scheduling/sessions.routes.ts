@@ -184,7 +184,7 @@ export const sessionsRoutes =
     app.get(
       '/ics/:file',
       {
-        config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+        config: { public: true, secretPath: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
         schema: {
           tags: ['calendar feed'],
           summary: 'A calendar feed (text/calendar); the secret link is the credential',

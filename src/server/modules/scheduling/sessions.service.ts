@@ -8,10 +8,10 @@ import type {
   MoveSessionBody,
   SessionDto,
 } from '../../../contracts/scheduling.js';
-import { PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
+import { PATIENT_RECORD_ROLES, PROGRAM_SETUP_ROLES, type Role } from '../../../domain/identity/roles.js';
 import type { BookingCandidate } from '../../../domain/schedule/conflicts.js';
 import { WEEKDAYS } from '../../../domain/schedule/recurrence.js';
-import { clinicDateTime, clinicInstant } from '../../../domain/time/clinic-day.js';
+import { clinicDateTime } from '../../../domain/time/clinic-day.js';
 import type { Actor, AuditLog } from '../../platform/audit/audit-log.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
@@ -20,7 +20,7 @@ import type { Db } from '../../platform/db/tx.js';
 import { conflict, invalid } from '../../platform/errors.js';
 import type { PatientsService } from '../patients/index.js';
 import { APPOINTMENT_TITLES, insertAppointments, lastDateOf, planAppointments } from './appointments.js';
-import { assertNoConflicts } from './booking.js';
+import { assertNoConflicts, assertOpen, clinicSpan } from './booking.js';
 import { episodesRepo } from './episodes.repo.js';
 import { enforceForPatients } from './intensity-check.js';
 import { cancelWithNotice } from './programs.service.js';
@@ -80,14 +80,7 @@ export function createSessionsService({
         includeCancelled: q.includeCancelled !== 'false',
       });
       const timeZone =
-        rows[0]?.time_zone ??
-        (
-          await db
-            .selectFrom('organizations')
-            .select('time_zone')
-            .where('id', '=', actor.organizationId)
-            .executeTakeFirstOrThrow()
-        ).time_zone;
+        rows[0]?.time_zone ?? (await placesRepo.organizationTimeZone(db, actor.organizationId));
       if (q.scope === 'patient') await patients.assertExists(db, actor, q.id);
       return { timeZone, from: q.from, to: q.to, sessions: await readSessions(db, actor, rows) };
     },
@@ -101,10 +94,11 @@ export function createSessionsService({
     createGroup: (actor: OrgActor, body: z.infer<typeof CreateGroupSessionBody>) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, ...SCHEDULING_ROLES);
+        await sessionsRepo.lockSchedule(trx, actor.organizationId);
         const track = await programsRepo.getTrack(trx, actor.organizationId, body.trackId);
         const room = await roomFor(trx, actor, body.roomId, track.location_id);
-        const startsAt = clinicInstant(body.date, body.start, track.time_zone);
-        const endsAt = clinicInstant(body.date, body.end, track.time_zone);
+        await assertOpen(trx, actor.organizationId, track.location_id, body.date);
+        const { startsAt, endsAt } = clinicSpan(body.date, body.start, body.end, track.time_zone);
         const members = body.addTrackMembers
           ? (await episodesRepo.trackMembers(trx, actor.organizationId, body.trackId)).filter(
               (m) => m.admitted_on <= body.date,
@@ -178,6 +172,7 @@ export function createSessionsService({
     book: (actor: OrgActor, body: CreateAppointmentBody) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, ...SCHEDULING_ROLES);
+        await sessionsRepo.lockSchedule(trx, actor.organizationId);
         await patients.assertExists(trx, actor, body.patientId);
         const location = await placesRepo.location(trx, actor.organizationId, body.locationId);
         const room = await roomFor(trx, actor, body.roomId, location.id);
@@ -228,6 +223,7 @@ export function createSessionsService({
     move: (actor: OrgActor, id: string, body: z.infer<typeof MoveSessionBody>) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, ...SCHEDULING_ROLES);
+        await sessionsRepo.lockSchedule(trx, actor.organizationId);
         const row = await sessionsRepo.get(trx, actor.organizationId, id, { forUpdate: true });
         if (row.status !== 'scheduled') throw conflict('A cancelled session cannot be moved.', 'status');
         if (row.starts_at <= clock.now())
@@ -236,8 +232,9 @@ export function createSessionsService({
         const room = await roomFor(trx, actor, roomId, row.location_id);
         if (!room && !row.telehealth_url)
           throw invalid('roomId', 'Choose a room: this session has no telehealth link.');
-        const startsAt = clinicInstant(body.date, body.start, row.time_zone);
-        const endsAt = clinicInstant(body.date, body.end, row.time_zone);
+        await assertOpen(trx, actor.organizationId, row.location_id, body.date);
+        const { startsAt, endsAt } = clinicSpan(body.date, body.start, body.end, row.time_zone);
+        if (startsAt <= clock.now()) throw invalid('date', 'Move the session to a time that is still ahead.');
         const [dto] = await sessionDtos(trx, actor.organizationId, [row]);
         const patientIds = dto!.participants.map((p) => p.patientId);
         await assertNoConflicts(trx, actor.organizationId, [
@@ -294,14 +291,16 @@ export function createSessionsService({
     cancel: (actor: OrgActor, id: string, reason: string) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, ...SCHEDULING_ROLES);
+        await sessionsRepo.lockSchedule(trx, actor.organizationId);
         const row = await sessionsRepo.get(trx, actor.organizationId, id, { forUpdate: true });
         if (row.status !== 'scheduled') throw conflict('The session is already cancelled.', 'status');
-        await cancelWithNotice(trx, actor, [row], reason);
+        const { patientIds } = await cancelWithNotice(trx, actor, [row], reason);
         await audit.record(trx, actor, {
           action: 'update',
           resourceType: 'Session',
           resourceId: id,
-          details: { change: 'cancelled' },
+          patientId: patientIds.length === 1 ? patientIds[0] : null,
+          details: { change: 'cancelled', patientIds },
         });
         return one(trx, actor, id);
       }),
@@ -310,6 +309,7 @@ export function createSessionsService({
     addParticipants: (actor: OrgActor, id: string, patientIds: string[]) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, ...SCHEDULING_ROLES);
+        await sessionsRepo.lockSchedule(trx, actor.organizationId);
         const row = await sessionsRepo.get(trx, actor.organizationId, id, { forUpdate: true });
         if (row.status !== 'scheduled') throw conflict('The session is cancelled.', 'status');
         for (const p of patientIds) await patients.assertExists(trx, actor, p);
@@ -355,7 +355,8 @@ export function createSessionsService({
 
     async closures(actor: OrgActor, from?: string) {
       requireRole(actor, ...SCHEDULING_ROLES, 'admin');
-      const start = from ?? clinicDateTime(clock.now(), 'UTC').date;
+      const timeZone = await placesRepo.organizationTimeZone(db, actor.organizationId);
+      const start = from ?? clinicDateTime(clock.now(), timeZone).date;
       return (await sessionsRepo.closures(db, actor.organizationId, start)).map((c) => ({
         id: c.id,
         locationId: c.location_id,
@@ -368,7 +369,7 @@ export function createSessionsService({
     /** Closes a location for a day: that day's sessions are cancelled and members notified. */
     close: (actor: OrgActor, body: z.infer<typeof CreateClosureBody>) =>
       db.transaction().execute(async (trx) => {
-        requireRole(actor, 'program_director', 'admin');
+        requireRole(actor, ...PROGRAM_SETUP_ROLES);
         await placesRepo.location(trx, actor.organizationId, body.locationId);
         const existing = await sessionsRepo.closedDates(
           trx,
@@ -397,14 +398,14 @@ export function createSessionsService({
           action: 'create',
           resourceType: 'Closure',
           resourceId: id,
-          details: { cancelledSessions: cancelled },
+          details: { cancelledSessions: cancelled.count, patientIds: cancelled.patientIds },
         });
         return {
           id,
           locationId: body.locationId,
           date: body.date,
           reason: body.reason,
-          cancelledSessions: cancelled,
+          cancelledSessions: cancelled.count,
         };
       }),
   };

@@ -15,6 +15,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the organization requires MFA and the user has not enrolled yet. */
     allowDuringMfaEnrollment?: boolean;
+    /** The path itself is a credential (a feed token): logs carry the route pattern instead. */
+    secretPath?: boolean;
   }
 }
 

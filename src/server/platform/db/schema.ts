@@ -401,6 +401,7 @@ export interface SessionsTable {
   starts_at: Timestamp;
   ends_at: Timestamp;
   local_date: DateOnly;
+  occurrence_date: DateOnly | null;
   max_size: number | null;
   status: Generated<string>;
   status_reason: string | null;

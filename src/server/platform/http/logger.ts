@@ -2,7 +2,8 @@ import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /**
  * Request logs carry the method, the route pattern and the path without its query string:
- * never headers (cookies), bodies or search terms, which may hold PHI.
+ * never headers (cookies), bodies or search terms, which may hold PHI. A path that is itself a
+ * secret (`config.secretPath`) is logged as its route pattern.
  */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
@@ -11,7 +12,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       req: (req: FastifyRequest) => ({
         method: req.method,
         route: req.routeOptions.url,
-        path: req.url.split('?')[0],
+        path: req.routeOptions.config.secretPath ? req.routeOptions.url : req.url.split('?')[0],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -3,6 +3,8 @@ import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { PROGRAM_SETUP_ROLES } from '../../../domain/identity/roles.js';
+import { useSignedInMe } from '../../app/auth.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors } from '../../components/form-errors.js';
@@ -20,6 +22,8 @@ interface ClosureValues {
 
 /** /schedule/closures: days a location is closed; adding one cancels that day's sessions. */
 export function ClosuresPage() {
+  const me = useSignedInMe();
+  const canClose = me.roles.some((r) => PROGRAM_SETUP_ROLES.includes(r));
   const closures = useClosures();
   const locations = useLocations();
   const locationName = (id: string) => locations.data?.find((l) => l.id === id)?.name ?? '—';
@@ -31,9 +35,11 @@ export function ClosuresPage() {
           Back to the schedule
         </Anchor>
       </Text>
-      <Section heading="Add a closure">
-        <ClosureForm />
-      </Section>
+      {canClose && (
+        <Section heading="Add a closure">
+          <ClosureForm />
+        </Section>
+      )}
       <Section heading="Closed days">
         <ErrorAlert error={closures.error} />
         {closures.isLoading && <Loader size="sm" aria-label="Loading closures" />}

@@ -1,6 +1,7 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useState } from 'react';
+import { PROGRAM_SETUP_ROLES } from '../../../domain/identity/roles.js';
 import { useSignedInMe } from '../../app/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
@@ -11,7 +12,7 @@ import { usePrograms } from './scheduling-api.js';
 /** /programs: programs, their tracks and group blocks; program directors set them up here. */
 export function ProgramsPage() {
   const me = useSignedInMe();
-  const canEdit = me.roles.includes('program_director');
+  const canEdit = me.roles.some((r) => PROGRAM_SETUP_ROLES.includes(r));
   const programs = usePrograms();
   const [creating, setCreating] = useState(false);
 

@@ -143,12 +143,25 @@ export function useCreateTrack(programId: string) {
   return useProgramMutation((name: string) => api.post<Track>(`/programs/${programId}/tracks`, { name }));
 }
 
+/** Blocks change sessions too: calendars and patient weeks refresh with the programs. */
+function useBlockMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: PROGRAMS_KEY }),
+        invalidateSchedules(queryClient),
+      ]),
+  });
+}
+
 export function useCreateBlock(trackId: string) {
-  return useProgramMutation((body: GroupBlockInput) => api.post<Track>(`/tracks/${trackId}/blocks`, body));
+  return useBlockMutation((body: GroupBlockInput) => api.post<Track>(`/tracks/${trackId}/blocks`, body));
 }
 
 export function useEndBlock() {
-  return useProgramMutation((v: { blockId: string; lastDate: string; reason: string }) =>
+  return useBlockMutation((v: { blockId: string; lastDate: string; reason: string }) =>
     api.post<Track>(`/group-blocks/${v.blockId}/end`, { lastDate: v.lastDate, reason: v.reason }),
   );
 }
