@@ -217,6 +217,7 @@ export const SessionDto = z.object({
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   localDate: z.string(),
+  timeZone: z.string().describe('The location’s IANA zone'),
   start: z.string().describe('Clinic-local HH:MM'),
   end: z.string().describe('Clinic-local HH:MM'),
   maxSize: z.number().int().nullable(),

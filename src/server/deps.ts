@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { createAssessmentsService } from './modules/assessments/index.js';
+import { createAttendanceService } from './modules/attendance/index.js';
 import { createAuditService } from './modules/audit/index.js';
 import { createIntakeService } from './modules/intake/index.js';
 import { createPatientsService } from './modules/patients/index.js';
@@ -34,6 +35,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
   const patients = createPatientsService({ db, audit });
   const safety = createSafetyService({ db, audit, clock });
   const intake = createIntakeService({ db, audit, clock, patients });
+  const schedule = createSessionsService({ db, audit, clock, patients });
   return {
     config,
     database,
@@ -49,7 +51,8 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     intake,
     assessments: createAssessmentsService({ db, audit, clock, patients, safety }),
     programs: createProgramsService({ db, audit, clock }),
-    schedule: createSessionsService({ db, audit, clock, patients }),
+    schedule,
+    attendance: createAttendanceService({ db, audit, clock, schedule, safety }),
     episodes: createEpisodesService({ db, audit, clock, patients, intake }),
     feeds: createFeedsService({ db, audit, clock }),
     selfCheck: createSelfCheckService({ db, audit, intake, organizationId: config.selfCheck.organizationId }),

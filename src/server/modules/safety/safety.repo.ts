@@ -95,6 +95,38 @@ export const safetyRepo = {
     return db.insertInto('tasks').values(values).execute();
   },
 
+  /** An outreach task, at most one per patient per missed session. */
+  insertOutreachTask(db: Db, values: Insertable<TasksTable>) {
+    return db
+      .insertInto('tasks')
+      .values(values)
+      .onConflict((oc) =>
+        oc
+          .columns(['organization_id', 'session_id', 'patient_id'])
+          .where('kind', 'in', ['outreach', 'urgent_outreach'])
+          .doNothing(),
+      )
+      .execute();
+  },
+
+  /** Whether the patient has an open alert, or their latest assessed risk was high or imminent. */
+  async atRisk(db: Db, organizationId: string, patientId: string): Promise<boolean> {
+    const latest = await db
+      .selectFrom('safety_alerts')
+      .select(['status', 'risk_level'])
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .orderBy('created_at', 'desc')
+      .limit(20)
+      .execute();
+    const assessed = latest.find((a) => a.risk_level !== null);
+    return (
+      latest.some((a) => a.status === 'open') ||
+      assessed?.risk_level === 'high' ||
+      assessed?.risk_level === 'imminent'
+    );
+  },
+
   completeTasksOf(db: Db, organizationId: string, alertId: string, by: string, at: Date) {
     return db
       .updateTable('tasks')

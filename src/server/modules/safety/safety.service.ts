@@ -95,6 +95,46 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
       return toAlertDto(await repo.getAlert(trx, actor.organizationId, id));
     },
 
+    /**
+     * Opens the outreach task for an unexcused absence, in the caller's transaction: for the
+     * primary therapist, due by the end of the clinic day; urgent and for the on-call clinician
+     * (else any clinician) when the patient has an open safety alert or high suicide risk.
+     * One per absence: a repeated mark opens nothing new.
+     */
+    async openOutreach(
+      trx: Db,
+      actor: OrgActor,
+      input: {
+        patientId: string;
+        sessionId: string;
+        therapistId: string | null;
+        missed: string;
+        dueAt: Date;
+      },
+    ): Promise<'outreach' | 'urgent_outreach'> {
+      const urgent = await repo.atRisk(trx, actor.organizationId, input.patientId);
+      const org = await organizationsRepo.getOrganization(trx, actor.organizationId);
+      const onCallId = settingsOf(org.settings).onCallClinicianUserId;
+      const onCall =
+        urgent && onCallId ? await repo.activeLicensedUser(trx, actor.organizationId, onCallId) : undefined;
+      const now = clock.now();
+      const assignee = urgent ? (onCall?.id ?? null) : input.therapistId;
+      await repo.insertOutreachTask(trx, {
+        organization_id: actor.organizationId,
+        kind: urgent ? 'urgent_outreach' : 'outreach',
+        patient_id: input.patientId,
+        session_id: input.sessionId,
+        assignee_user_id: assignee,
+        assignee_role: assignee ? null : 'clinician',
+        title: urgent
+          ? `Urgent: reach the patient now (missed ${input.missed}; safety risk on file)`
+          : `Call the patient today: missed ${input.missed}`,
+        due_at: urgent ? now : input.dueAt,
+        created_at: now,
+      });
+      return urgent ? 'urgent_outreach' : 'outreach';
+    },
+
     async list(actor: OrgActor, filter: { status?: 'open' | 'acknowledged'; patientId?: string }) {
       requireRole(actor, ...INTAKE_ROLES);
       const rows = await repo.listAlerts(db, actor.organizationId, filter);

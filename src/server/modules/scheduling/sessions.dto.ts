@@ -29,6 +29,7 @@ export function toSessionDto(row: SessionRow, staff: StaffRows, participants: Pa
     startsAt: row.starts_at.toISOString(),
     endsAt: row.ends_at.toISOString(),
     localDate: row.local_date,
+    timeZone: row.time_zone,
     start: clinicDateTime(row.starts_at, row.time_zone).time,
     end: clinicDateTime(row.ends_at, row.time_zone).time,
     maxSize: row.max_size,

@@ -73,6 +73,9 @@ export function createSessionsService({
   }
 
   return {
+    /** One session with its staff and participants, in the caller's transaction (for other modules). */
+    read: one,
+
     async calendar(actor: OrgActor, q: z.infer<typeof CalendarQuery>) {
       requireRole(actor, ...PATIENT_RECORD_ROLES);
       const rows = await sessionsRepo.calendar(db, actor.organizationId, {

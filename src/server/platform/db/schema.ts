@@ -231,6 +231,17 @@ export interface TasksTable {
   created_at: Timestamp;
   completed_at: Timestamp | null;
   completed_by: string | null;
+  session_id: string | null;
+}
+
+export interface TaskAttemptsTable {
+  organization_id: string;
+  seq: Generated<string>;
+  task_id: string;
+  outcome: string;
+  note: string | null;
+  attempted_by: string | null;
+  attempted_at: Timestamp;
 }
 
 export interface LevelOfCareDecisionsTable {
@@ -358,6 +369,7 @@ export interface EpisodesTable {
   prescriber_id: string | null;
   diagnoses: ColumnType<unknown[], string | undefined, string>;
   stepping_down: Generated<boolean>;
+  engagement_risk: Generated<boolean>;
   sensitivity: Labels;
   created_by: string | null;
   created_at: CreatedAt;
@@ -469,6 +481,36 @@ export interface CalendarFeedsTable {
   revoked_at: Timestamp | null;
 }
 
+export interface AttendanceTable {
+  organization_id: string;
+  session_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  status: string;
+  late_minutes: Generated<number>;
+  left_early_minutes: Generated<number>;
+  telehealth: Generated<boolean>;
+  absence_reason: string | null;
+  minutes: number;
+  starts_at: Timestamp;
+  checked_in_at: Timestamp | null;
+  recorded_by: string | null;
+  recorded_at: UpdatedAt;
+  locked_at: Timestamp | null;
+}
+
+export interface AttendanceChangesTable {
+  organization_id: string;
+  seq: Generated<string>;
+  session_id: string;
+  patient_id: string;
+  before: NullableJson<Record<string, unknown>>;
+  after: Json<Record<string, unknown>>;
+  reason: string | null;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -503,6 +545,9 @@ export interface DB {
   patient_notices: PatientNoticesTable;
   intensity_overrides: IntensityOverridesTable;
   calendar_feeds: CalendarFeedsTable;
+  attendance: AttendanceTable;
+  attendance_changes: AttendanceChangesTable;
+  task_attempts: TaskAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

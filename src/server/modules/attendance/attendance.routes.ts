@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams } from '../../../contracts/common.js';
+import { CheckInBody, RecordAttendanceBody, RollCallDto } from '../../../contracts/attendance.js';
+import { actorOf } from '../../platform/auth/hook.js';
+import type { AttendanceService } from './attendance.service.js';
+
+const tags = ['attendance'];
+const params = IdParams;
+const response = { 200: RollCallDto };
+
+export const attendanceRoutes =
+  (service: AttendanceService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/sessions/:id/roll-call',
+      {
+        schema: { tags, summary: 'Every member of a session with their attendance so far', params, response },
+      },
+      (req) => service.rollCall(actorOf(req), req.params.id),
+    );
+    app.put(
+      '/sessions/:id/attendance',
+      {
+        schema: {
+          tags,
+          summary: 'Save roll-call marks (minutes are computed); after the session’s day, with a reason',
+          params,
+          body: RecordAttendanceBody,
+          response,
+        },
+      },
+      (req) => service.record(actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/sessions/:id/check-in',
+      {
+        schema: {
+          tags,
+          summary: 'Front-desk check-in of an arriving member (late after a 5-minute grace)',
+          params,
+          body: CheckInBody,
+          response,
+        },
+      },
+      (req) => service.checkIn(actorOf(req), req.params.id, req.body.patientId),
+    );
+  };

@@ -1,0 +1,279 @@
+import type { Kysely } from 'kysely';
+import type { RecordAttendanceBody, RollCallDto } from '../../../contracts/attendance.js';
+import type { SessionDto } from '../../../contracts/scheduling.js';
+import { consecutiveUnexcused } from '../../../domain/attendance/engagement.js';
+import {
+  minutesAttended,
+  type AttendanceMark,
+  type AttendanceStatus,
+} from '../../../domain/attendance/minutes.js';
+import { PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
+import { clinicDateTime, endOfClinicDay, startOfClinicDay } from '../../../domain/time/clinic-day.js';
+import type { Actor, AuditLog } from '../../platform/audit/audit-log.js';
+import { requireRole } from '../../platform/auth/policy.js';
+import type { Clock } from '../../platform/clock.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Db } from '../../platform/db/tx.js';
+import { conflict, invalid } from '../../platform/errors.js';
+import type { SafetyService } from '../safety/index.js';
+import type { SessionsService } from '../scheduling/index.js';
+import { attendanceRepo, type AttendanceRow, type AttendanceValues } from './attendance.repo.js';
+
+type OrgActor = Actor & { organizationId: string; userId: string; roles: readonly Role[] };
+
+/** Who takes roll call: the clinical staff running sessions. The front desk checks people in. */
+const ROLL_CALL_ROLES: Role[] = ['program_director', 'clinician', 'prescriber'];
+const CHECK_IN_ROLES: Role[] = [...ROLL_CALL_ROLES, 'front_desk'];
+/** Arriving this many minutes after the start still counts as on time at check-in [D]. */
+const CHECK_IN_GRACE_MINUTES = 5;
+
+const snapshot = (v: AttendanceValues) => ({
+  status: v.status,
+  lateMinutes: v.late_minutes,
+  leftEarlyMinutes: v.left_early_minutes,
+  telehealth: v.telehealth,
+  absenceReason: v.absence_reason,
+  minutes: v.minutes,
+});
+
+const sameMark = (a: AttendanceValues, b: AttendanceValues) =>
+  JSON.stringify(snapshot(a)) === JSON.stringify(snapshot(b));
+
+const sessionSpan = (s: SessionDto) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
+
+/** Roll call, front-desk check-in and the attendance ledger they write. */
+export function createAttendanceService({
+  db,
+  audit,
+  clock,
+  schedule,
+  safety,
+}: {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  schedule: SessionsService;
+  safety: SafetyService;
+}) {
+  /**
+   * What an absence or an attendance sets off: a newly unexcused absence opens an outreach task;
+   * two unexcused absences in a row mark the episode at engagement risk, and attending clears it.
+   */
+  async function followUp(
+    trx: Db,
+    actor: OrgActor,
+    session: SessionDto,
+    patientId: string,
+    becameUnexcused: boolean,
+  ) {
+    const episodeId = (await attendanceRepo.episodesOf(trx, actor.organizationId, session.id)).get(patientId);
+    if (becameUnexcused)
+      await safety.openOutreach(trx, actor, {
+        patientId,
+        sessionId: session.id,
+        therapistId: episodeId
+          ? ((await attendanceRepo.primaryTherapistOf(trx, actor.organizationId, episodeId))
+              ?.primary_therapist_id ?? null)
+          : null,
+        missed: `${session.title} on ${session.localDate} at ${session.start}`,
+        dueAt: endOfClinicDay(session.localDate, session.timeZone),
+      });
+    if (!episodeId) return;
+    const history = (await attendanceRepo.recent(trx, actor.organizationId, patientId, 2)).map((r) => ({
+      date: clinicDateTime(r.starts_at, session.timeZone).date,
+      status: r.status as AttendanceStatus,
+    }));
+    await attendanceRepo.setEngagementRisk(
+      trx,
+      actor.organizationId,
+      episodeId,
+      consecutiveUnexcused(history) >= 2,
+    );
+  }
+
+  function toRollCall(session: SessionDto, rows: readonly AttendanceRow[]): RollCallDto {
+    const span = sessionSpan(session);
+    return {
+      session,
+      sessionMinutes: Math.floor((span.endsAt.getTime() - span.startsAt.getTime()) / 60_000),
+      changesNeedReason: clock.now() >= endOfClinicDay(session.localDate, session.timeZone),
+      members: session.participants.map((p) => {
+        const row = rows.find((r) => r.patient_id === p.patientId);
+        return {
+          patientId: p.patientId,
+          name: p.name,
+          mrn: p.mrn,
+          attendance: row
+            ? {
+                ...snapshot(row),
+                status: row.status as AttendanceStatus,
+                checkedInAt: row.checked_in_at?.toISOString() ?? null,
+                recordedAt: row.recorded_at.toISOString(),
+                locked: row.locked_at !== null,
+              }
+            : null,
+        };
+      }),
+    };
+  }
+
+  /** The session, refused when attendance cannot be taken for it yet (or any more). */
+  async function openSession(trx: Db, actor: OrgActor, sessionId: string) {
+    const session = await schedule.read(trx, actor, sessionId);
+    if (session.status !== 'scheduled') throw conflict('The session was cancelled.', 'sessionId');
+    if (clock.now() < startOfClinicDay(session.localDate, session.timeZone))
+      throw conflict('Attendance is taken on the day of the session.', 'sessionId');
+    return session;
+  }
+
+  async function write(
+    trx: Db,
+    actor: OrgActor,
+    session: SessionDto,
+    patientId: string,
+    next: AttendanceValues & { checked_in_at?: Date },
+    current: AttendanceRow | undefined,
+    reason: string | null,
+  ) {
+    if (current?.locked_at)
+      throw conflict('A claim has used this attendance; it can no longer change.', 'marks');
+    if (current && sameMark(current, next) && !next.checked_in_at) return false;
+    const episodes = await attendanceRepo.episodesOf(trx, actor.organizationId, session.id);
+    await attendanceRepo.upsert(
+      trx,
+      {
+        organizationId: actor.organizationId,
+        sessionId: session.id,
+        patientId,
+        episodeId: episodes.get(patientId) ?? null,
+        startsAt: new Date(session.startsAt),
+      },
+      next,
+      actor.userId,
+    );
+    await attendanceRepo.insertChange(trx, {
+      organizationId: actor.organizationId,
+      sessionId: session.id,
+      patientId,
+      before: current ? snapshot(current) : null,
+      after: snapshot(next),
+      reason,
+      by: actor.userId,
+    });
+    return true;
+  }
+
+  return {
+    async rollCall(actor: OrgActor, sessionId: string): Promise<RollCallDto> {
+      requireRole(actor, ...PATIENT_RECORD_ROLES);
+      const session = await schedule.read(db, actor, sessionId);
+      return toRollCall(session, await attendanceRepo.forSession(db, actor.organizationId, sessionId));
+    },
+
+    /** Saves roll-call marks; after the session's day each change needs a reason. Audited. */
+    record: (actor: OrgActor, sessionId: string, body: RecordAttendanceBody) =>
+      db.transaction().execute(async (trx) => {
+        requireRole(actor, ...ROLL_CALL_ROLES);
+        const session = await openSession(trx, actor, sessionId);
+        const late = clock.now() >= endOfClinicDay(session.localDate, session.timeZone);
+        const reason = body.changeReason?.trim() ?? null;
+        const members = new Set(session.participants.map((p) => p.patientId));
+        const rows = await attendanceRepo.forSession(trx, actor.organizationId, sessionId, {
+          forUpdate: true,
+        });
+        const seen = new Set<string>();
+        const changed: string[] = [];
+        for (const [i, mark] of body.marks.entries()) {
+          if (!members.has(mark.patientId))
+            throw invalid(`marks.${i}.patientId`, 'That patient is not a member of this session.');
+          if (seen.has(mark.patientId)) throw invalid(`marks.${i}.patientId`, 'Each member is marked once.');
+          seen.add(mark.patientId);
+          const absent = mark.status === 'absent_excused' || mark.status === 'absent_unexcused';
+          if (mark.status === 'absent_excused' && !mark.absenceReason?.trim())
+            throw invalid(`marks.${i}.absenceReason`, 'Give the reason the absence is excused.');
+          let minutes: number;
+          try {
+            minutes = minutesAttended(sessionSpan(session), mark);
+          } catch (err) {
+            throw invalid(`marks.${i}`, err instanceof Error ? err.message : 'Invalid attendance.');
+          }
+          const next: AttendanceValues = {
+            status: mark.status,
+            late_minutes: mark.lateMinutes ?? 0,
+            left_early_minutes: mark.leftEarlyMinutes ?? 0,
+            telehealth: mark.telehealth,
+            absence_reason: absent ? (mark.absenceReason?.trim() ?? null) : null,
+            minutes,
+          };
+          const current = rows.find((r) => r.patient_id === mark.patientId);
+          if (late && !reason && !(current && sameMark(current, next)))
+            throw invalid('changeReason', 'Give the reason for changing attendance after the session’s day.');
+          if (await write(trx, actor, session, mark.patientId, next, current, late ? reason : null)) {
+            changed.push(mark.patientId);
+            const becameUnexcused =
+              next.status === 'absent_unexcused' && current?.status !== 'absent_unexcused';
+            await followUp(trx, actor, session, mark.patientId, becameUnexcused);
+          }
+        }
+        if (changed.length > 0)
+          await audit.record(trx, actor, {
+            action: 'update',
+            resourceType: 'Attendance',
+            resourceId: sessionId,
+            patientId: changed.length === 1 ? changed[0] : null,
+            details: { count: changed.length, patientIds: changed, afterTheDay: late },
+          });
+        return toRollCall(session, await attendanceRepo.forSession(trx, actor.organizationId, sessionId));
+      }),
+
+    /** Front-desk arrival: present, or late by the minutes past the start (after a short grace). */
+    checkIn: (actor: OrgActor, sessionId: string, patientId: string) =>
+      db.transaction().execute(async (trx) => {
+        requireRole(actor, ...CHECK_IN_ROLES);
+        const session = await openSession(trx, actor, sessionId);
+        if (!session.participants.some((p) => p.patientId === patientId))
+          throw invalid('patientId', 'That patient is not a member of this session.');
+        const now = clock.now();
+        const span = sessionSpan(session);
+        if (now >= span.endsAt)
+          throw conflict('The session has ended; record attendance in roll call.', 'sessionId');
+        const rows = await attendanceRepo.forSession(trx, actor.organizationId, sessionId, {
+          forUpdate: true,
+        });
+        const current = rows.find((r) => r.patient_id === patientId);
+        if (current?.checked_in_at) throw conflict('Already checked in.', 'patientId');
+        const lateBy = Math.floor((now.getTime() - span.startsAt.getTime()) / 60_000);
+        const lateMinutes = lateBy > CHECK_IN_GRACE_MINUTES ? lateBy : 0;
+        const mark: AttendanceMark =
+          lateMinutes > 0 ? { status: 'late', lateMinutes } : { status: 'present' };
+        await write(
+          trx,
+          actor,
+          session,
+          patientId,
+          {
+            status: mark.status,
+            late_minutes: lateMinutes,
+            left_early_minutes: 0,
+            telehealth: false,
+            absence_reason: null,
+            minutes: minutesAttended(span, mark),
+            checked_in_at: now,
+          },
+          current,
+          null,
+        );
+        await followUp(trx, actor, session, patientId, false);
+        await audit.record(trx, actor, {
+          action: 'update',
+          resourceType: 'Attendance',
+          resourceId: sessionId,
+          patientId,
+          details: { change: 'check-in' },
+        });
+        return toRollCall(session, await attendanceRepo.forSession(trx, actor.organizationId, sessionId));
+      }),
+  };
+}
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;

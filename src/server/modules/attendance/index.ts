@@ -1,0 +1,2 @@
+export { attendanceRoutes } from './attendance.routes.js';
+export { createAttendanceService, type AttendanceService } from './attendance.service.js';
