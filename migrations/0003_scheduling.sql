@@ -124,7 +124,7 @@ CREATE TABLE episodes (
   primary_therapist_id uuid NOT NULL,
   prescriber_id        uuid,
   diagnoses            jsonb NOT NULL DEFAULT '[]'::jsonb,
-  stepping_down        boolean NOT NULL DEFAULT false,
+  stepping_down_since  date,
   sensitivity          text[] NOT NULL DEFAULT '{}' CHECK (valid_security_labels(sensitivity)),
   created_by           uuid,
   created_at           timestamptz NOT NULL DEFAULT now(),

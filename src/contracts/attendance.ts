@@ -63,3 +63,31 @@ export const RollCallDto = z.object({
 export type RollCallDto = z.infer<typeof RollCallDto>;
 
 export const CheckInBody = z.object({ patientId: z.uuid() });
+
+export const WeeklyHoursQuery = z.object({ week: z.iso.date().optional() });
+
+export const WeeklyHoursDto = z.object({
+  timeZone: z.string(),
+  weekOf: z.string(),
+  attendedHours: z.number(),
+  daysAttended: z.number().int(),
+  minimumHours: z.number(),
+  remainingHours: z.number(),
+  met: z.boolean(),
+  /** The week is below the minimum but inside the step-down allowance, so it is not flagged. */
+  stepDownExcused: z.boolean(),
+  forecast: z
+    .object({
+      needsHours: z.number(),
+      byDate: z.string(),
+      scheduledHours: z.number(),
+      onTrack: z.boolean(),
+      message: z.string(),
+      makeUpOptions: z.array(
+        z.object({ sessionId: z.string(), title: z.string(), date: z.string(), hours: z.number() }),
+      ),
+    })
+    .nullable()
+    .describe('Only for the current week'),
+});
+export type WeeklyHoursDto = z.infer<typeof WeeklyHoursDto>;

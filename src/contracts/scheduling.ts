@@ -400,8 +400,13 @@ export const EpisodeDto = z.object({
     .nullable()
     .describe('null for roles that see demographics only (front desk)'),
   steppingDown: z.boolean(),
+  steppingDownSince: z.string().nullable().describe('Clinic-local date the step-down began'),
 });
 export type EpisodeDto = z.infer<typeof EpisodeDto>;
+
+export const SteppingDownBody = z.object({
+  since: Date_.nullable().describe('null ends the step-down'),
+});
 
 export const EpisodeListQuery = z.object({
   programId: z.uuid().optional(),

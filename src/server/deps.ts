@@ -52,7 +52,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     assessments: createAssessmentsService({ db, audit, clock, patients, safety }),
     programs: createProgramsService({ db, audit, clock }),
     schedule,
-    attendance: createAttendanceService({ db, audit, clock, schedule, safety }),
+    attendance: createAttendanceService({ db, audit, clock, schedule, safety, patients }),
     episodes: createEpisodesService({ db, audit, clock, patients, intake }),
     feeds: createFeedsService({ db, audit, clock }),
     selfCheck: createSelfCheckService({ db, audit, intake, organizationId: config.selfCheck.organizationId }),

@@ -272,3 +272,74 @@ describe('after an unexcused absence', () => {
     ]);
   });
 });
+
+describe('weekly hours', () => {
+  it('counts attended minutes against the minimum and says what is still needed by Sunday', async () => {
+    t.clock.set(MORNING);
+    const makeUp = await (
+      await director()
+    ).post('/api/v1/sessions', {
+      trackId: clinic.track.id,
+      origin: 'make_up',
+      title: 'Saturday make-up group',
+      groupKind: 'skills',
+      date: '2026-10-31',
+      start: '10:00',
+      end: '13:00',
+      facilitatorId: clinic.people.therapist.id,
+      roomId: clinic.roomA.id,
+      addTrackMembers: false,
+    });
+    expect(makeUp.statusCode, makeUp.body).toBe(201);
+
+    t.clock.set(DURING_GROUP);
+    const dana = await director();
+    await dana.request('PUT', `/api/v1/sessions/${tonight.id}/attendance`, {
+      marks: [{ patientId: patient(0), status: 'present' }],
+    });
+    const res = await dana.get(`/api/v1/patients/${patient(0)}/hours`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      weekOf: '2026-10-26',
+      attendedHours: 3,
+      daysAttended: 1,
+      minimumHours: 9,
+      remainingHours: 6,
+      met: false,
+      stepDownExcused: false,
+      forecast: {
+        needsHours: 3,
+        byDate: '2026-11-01',
+        scheduledHours: 3,
+        onTrack: false,
+        makeUpOptions: [{ title: 'Saturday make-up group', date: '2026-10-31', hours: 3 }],
+      },
+    });
+  });
+
+  it('does not flag a short week inside the step-down allowance, and only for its weeks', async () => {
+    t.clock.set(DURING_GROUP);
+    const dana = await director();
+    const stepping = await dana.post(`/api/v1/episodes/${members[0]!.id}/stepping-down`, {
+      since: '2026-10-28',
+    });
+    expect(stepping.statusCode, stepping.body).toBe(200);
+    expect(stepping.json<EpisodeDto>()).toMatchObject({
+      steppingDown: true,
+      steppingDownSince: '2026-10-28',
+    });
+    const week = (w: string) => dana.get(`/api/v1/patients/${patient(0)}/hours?week=${w}`);
+    expect((await week('2026-10-26')).json()).toMatchObject({
+      met: false,
+      stepDownExcused: true,
+      forecast: { onTrack: false },
+    });
+    expect((await week('2026-11-02')).json()).toMatchObject({ stepDownExcused: true, forecast: null });
+    expect((await week('2026-11-09')).json()).toMatchObject({ stepDownExcused: false });
+
+    const before = await dana.post(`/api/v1/episodes/${members[0]!.id}/stepping-down`, {
+      since: '2026-10-01',
+    });
+    expect(before.statusCode).toBe(400);
+  });
+});

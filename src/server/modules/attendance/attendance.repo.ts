@@ -78,6 +78,85 @@ export const attendanceRepo = {
       .execute();
   },
 
+  /** The patient's active (else latest) episode with its program's rule and clinic zone. */
+  episodeForHours(db: Db, organizationId: string, patientId: string) {
+    return db
+      .selectFrom('episodes as e')
+      .innerJoin('programs as p', (j) =>
+        j.onRef('p.organization_id', '=', 'e.organization_id').onRef('p.id', '=', 'e.program_id'),
+      )
+      .innerJoin('locations as l', (j) =>
+        j.onRef('l.organization_id', '=', 'p.organization_id').onRef('l.id', '=', 'p.location_id'),
+      )
+      .select(['e.id', 'e.status', 'e.program_id', 'e.stepping_down_since', 'p.intensity', 'l.time_zone'])
+      .where('e.organization_id', '=', organizationId)
+      .where('e.patient_id', '=', patientId)
+      .orderBy('e.status')
+      .orderBy('e.admitted_on', 'desc')
+      .executeTakeFirst();
+  },
+
+  attendedBetween(db: Db, organizationId: string, patientId: string, from: Date, to: Date) {
+    return db
+      .selectFrom('attendance')
+      .select(['starts_at', 'minutes'])
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .where('starts_at', '>=', from)
+      .where('starts_at', '<', to)
+      .execute();
+  },
+
+  /** The patient's scheduled sessions in [from, to) with no attendance yet that have not ended. */
+  unrecordedBetween(db: Db, organizationId: string, patientId: string, from: Date, to: Date, now: Date) {
+    return db
+      .selectFrom('sessions as s')
+      .innerJoin('session_participants as sp', (j) =>
+        j.onRef('sp.organization_id', '=', 's.organization_id').onRef('sp.session_id', '=', 's.id'),
+      )
+      .leftJoin('attendance as a', (j) =>
+        j
+          .onRef('a.organization_id', '=', 'sp.organization_id')
+          .onRef('a.session_id', '=', 'sp.session_id')
+          .onRef('a.patient_id', '=', 'sp.patient_id'),
+      )
+      .select(['s.id', 's.title', 's.origin', 's.starts_at', 's.ends_at'])
+      .where('s.organization_id', '=', organizationId)
+      .where('sp.patient_id', '=', patientId)
+      .where('s.status', '=', 'scheduled')
+      .where('a.session_id', 'is', null)
+      .where('s.starts_at', '>=', from)
+      .where('s.starts_at', '<', to)
+      .where('s.ends_at', '>', now)
+      .execute();
+  },
+
+  /** Make-up groups of the program in [from, to) that have not started and the patient is not in. */
+  makeUpsBetween(db: Db, organizationId: string, programId: string, patientId: string, from: Date, to: Date) {
+    return db
+      .selectFrom('sessions as s')
+      .select(['s.id', 's.title', 's.origin', 's.starts_at', 's.ends_at'])
+      .where('s.organization_id', '=', organizationId)
+      .where('s.program_id', '=', programId)
+      .where('s.origin', '=', 'make_up')
+      .where('s.status', '=', 'scheduled')
+      .where('s.starts_at', '>=', from)
+      .where('s.starts_at', '<', to)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('session_participants as sp')
+              .select('sp.patient_id')
+              .whereRef('sp.organization_id', '=', 's.organization_id')
+              .whereRef('sp.session_id', '=', 's.id')
+              .where('sp.patient_id', '=', patientId),
+          ),
+        ),
+      )
+      .execute();
+  },
+
   primaryTherapistOf(db: Db, organizationId: string, episodeId: string) {
     return db
       .selectFrom('episodes')

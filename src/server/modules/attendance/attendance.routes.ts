@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.js';
-import { CheckInBody, RecordAttendanceBody, RollCallDto } from '../../../contracts/attendance.js';
+import {
+  CheckInBody,
+  RecordAttendanceBody,
+  RollCallDto,
+  WeeklyHoursDto,
+  WeeklyHoursQuery,
+} from '../../../contracts/attendance.js';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { AttendanceService } from './attendance.service.js';
 
@@ -11,6 +17,19 @@ const response = { 200: RollCallDto };
 export const attendanceRoutes =
   (service: AttendanceService): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/patients/:id/hours',
+      {
+        schema: {
+          tags,
+          summary: 'Attended hours in a clinic-local week against the program minimum, with the forecast',
+          params,
+          querystring: WeeklyHoursQuery,
+          response: { 200: WeeklyHoursDto },
+        },
+      },
+      (req) => service.weeklyHours(actorOf(req), req.params.id, req.query.week),
+    );
     app.get(
       '/sessions/:id/roll-call',
       {

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { RecordAttendanceBody, RollCallDto } from '../../../contracts/attendance.js';
+import type { RecordAttendanceBody, RollCallDto, WeeklyHoursDto } from '../../../contracts/attendance.js';
+import { DEFAULT_STEP_DOWN, stepDownExcuses } from '../../../domain/attendance/step-down.js';
+import { forecastWeek, weeklyHours } from '../../../domain/attendance/weekly-hours.js';
+import { weekOf } from '../../../domain/hours/intensity.js';
 import type { SessionDto } from '../../../contracts/scheduling.js';
 import { consecutiveUnexcused } from '../../../domain/attendance/engagement.js';
 import {
@@ -8,13 +11,19 @@ import {
   type AttendanceStatus,
 } from '../../../domain/attendance/minutes.js';
 import { PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
-import { clinicDateTime, endOfClinicDay, startOfClinicDay } from '../../../domain/time/clinic-day.js';
+import {
+  addDays,
+  clinicDateTime,
+  endOfClinicDay,
+  startOfClinicDay,
+} from '../../../domain/time/clinic-day.js';
 import type { Actor, AuditLog } from '../../platform/audit/audit-log.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
-import { conflict, invalid } from '../../platform/errors.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import type { PatientsService } from '../patients/index.js';
 import type { SafetyService } from '../safety/index.js';
 import type { SessionsService } from '../scheduling/index.js';
 import { attendanceRepo, type AttendanceRow, type AttendanceValues } from './attendance.repo.js';
@@ -48,12 +57,14 @@ export function createAttendanceService({
   clock,
   schedule,
   safety,
+  patients,
 }: {
   db: Kysely<DB>;
   audit: AuditLog;
   clock: Clock;
   schedule: SessionsService;
   safety: SafetyService;
+  patients: PatientsService;
 }) {
   /**
    * What an absence or an attendance sets off: a newly unexcused absence opens an outreach task;
@@ -164,6 +175,81 @@ export function createAttendanceService({
   }
 
   return {
+    /**
+     * A patient's attended hours in one clinic-local week against the program minimum, with the
+     * step-down allowance and, for the current week, what is still needed by Sunday.
+     */
+    async weeklyHours(actor: OrgActor, patientId: string, week?: string): Promise<WeeklyHoursDto> {
+      requireRole(actor, ...PATIENT_RECORD_ROLES);
+      await patients.assertExists(db, actor, patientId);
+      const episode = await attendanceRepo.episodeForHours(db, actor.organizationId, patientId);
+      if (!episode) throw notFound('episode of care');
+      const now = clock.now();
+      const today = clinicDateTime(now, episode.time_zone).date;
+      const { monday } = weekOf(week ?? today);
+      const from = startOfClinicDay(monday, episode.time_zone);
+      const to = endOfClinicDay(addDays(monday, 6), episode.time_zone);
+      const attended = (
+        await attendanceRepo.attendedBetween(db, actor.organizationId, patientId, from, to)
+      ).map((a) => ({ startsAt: a.starts_at, minutes: a.minutes }));
+      const hours = weeklyHours(attended, episode.intensity, episode.time_zone, monday);
+      const upcoming = (
+        rows: { id: string; title: string; origin: string; starts_at: Date; ends_at: Date }[],
+      ) =>
+        rows.map((r) => ({
+          sessionId: r.id,
+          title: r.title,
+          startsAt: r.starts_at,
+          endsAt: r.ends_at,
+          makeUp: r.origin === 'make_up',
+        }));
+      const current = monday === weekOf(today).monday;
+      const forecast = current
+        ? forecastWeek({
+            attended,
+            scheduled: upcoming(
+              await attendanceRepo.unrecordedBetween(db, actor.organizationId, patientId, from, to, now),
+            ),
+            makeUps: upcoming(
+              await attendanceRepo.makeUpsBetween(
+                db,
+                actor.organizationId,
+                episode.program_id,
+                patientId,
+                now,
+                to,
+              ),
+            ),
+            rule: episode.intensity,
+            timeZone: episode.time_zone,
+            now,
+          })
+        : null;
+      await audit.record(db, actor, {
+        action: 'read',
+        resourceType: 'WeeklyHours',
+        patientId,
+        details: { weekOf: monday },
+      });
+      return {
+        timeZone: episode.time_zone,
+        weekOf: monday,
+        attendedHours: hours.attendedHours,
+        daysAttended: hours.daysAttended,
+        minimumHours: hours.minimumHours,
+        remainingHours: hours.remainingHours,
+        met: hours.met,
+        stepDownExcused:
+          !hours.met &&
+          stepDownExcuses({
+            steppingDownSince: episode.stepping_down_since,
+            monday,
+            policy: DEFAULT_STEP_DOWN,
+          }),
+        forecast,
+      };
+    },
+
     async rollCall(actor: OrgActor, sessionId: string): Promise<RollCallDto> {
       requireRole(actor, ...PATIENT_RECORD_ROLES);
       const session = await schedule.read(db, actor, sessionId);

@@ -17,7 +17,7 @@ const EPISODE_COLUMNS = [
   'e.primary_therapist_id',
   'e.prescriber_id',
   'e.diagnoses',
-  'e.stepping_down',
+  'e.stepping_down_since',
   'p.name as program_name',
   'p.intensity',
   'p.location_id',
@@ -156,6 +156,15 @@ export const episodesRepo = {
         started_on: v.from,
         reason: v.reason,
       })
+      .execute();
+  },
+
+  setSteppingDown(db: Db, organizationId: string, id: string, since: string | null) {
+    return db
+      .updateTable('episodes')
+      .set({ stepping_down_since: since, updated_at: sql`now()` })
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
       .execute();
   },
 

@@ -10,6 +10,7 @@ import {
   EpisodeListQuery,
   PatientWeekDto,
   PatientWeekQuery,
+  SteppingDownBody,
 } from '../../../contracts/scheduling.js';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { EpisodesService } from './episodes.service.js';
@@ -75,6 +76,19 @@ export const episodesRoutes =
         },
       },
       (req) => service.changeTrack(actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/episodes/:id/stepping-down',
+      {
+        schema: {
+          tags,
+          summary: 'Mark the patient as stepping down (or end it); weeks in the allowance are not flagged',
+          params,
+          body: SteppingDownBody,
+          response: { 200: EpisodeDto },
+        },
+      },
+      (req) => service.setSteppingDown(actorOf(req), req.params.id, req.body.since),
     );
     app.get(
       '/episodes/:id/curriculum',

@@ -8,7 +8,12 @@ import type {
   EpisodeListQuery,
   IntensityDto,
 } from '../../../contracts/scheduling.js';
-import { INTAKE_ROLES, PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
+import {
+  INTAKE_ROLES,
+  LICENSED_ROLES,
+  PATIENT_RECORD_ROLES,
+  type Role,
+} from '../../../domain/identity/roles.js';
 import { weekOf } from '../../../domain/hours/intensity.js';
 import { ageOn } from '../../../domain/patients/age.js';
 import type { BookingCandidate, Conflict } from '../../../domain/schedule/conflicts.js';
@@ -65,7 +70,8 @@ export const toEpisodeDto = (e: EpisodeRow, viewer: { roles: readonly Role[] }):
   diagnoses: viewer.roles.some((r) => INTAKE_ROLES.includes(r))
     ? (e.diagnoses as EpisodeDto['diagnoses'])
     : null,
-  steppingDown: e.stepping_down,
+  steppingDown: e.stepping_down_since !== null,
+  steppingDownSince: e.stepping_down_since,
 });
 
 /** Thrown inside a preview transaction to roll it back and carry the preview out. */
@@ -459,6 +465,28 @@ export function createEpisodesService({
           details: { patientIds },
         });
         return { ok: true as const };
+      }),
+
+    /**
+     * Marks the patient as stepping down (or ends it): for the program's allowance of weeks
+     * (ASAM step-down allowance, clinical-facts §1.1) a week below the minimum is not flagged.
+     */
+    setSteppingDown: (actor: OrgActor, episodeId: string, since: string | null) =>
+      db.transaction().execute(async (trx) => {
+        requireRole(actor, ...LICENSED_ROLES);
+        const episode = await episodesRepo.get(trx, actor.organizationId, episodeId, { forUpdate: true });
+        if (episode.status !== 'active') throw conflict('The episode is closed.', 'status');
+        if (since !== null && since < episode.admitted_on)
+          throw invalid('since', `The step-down cannot begin before admission (${episode.admitted_on}).`);
+        await episodesRepo.setSteppingDown(trx, actor.organizationId, episodeId, since);
+        await audit.record(trx, actor, {
+          action: 'update',
+          resourceType: 'EpisodeOfCare',
+          resourceId: episodeId,
+          patientId: episode.patient_id,
+          details: { change: since ? 'stepping down' : 'step-down ended' },
+        });
+        return toEpisodeDto(await episodesRepo.get(trx, actor.organizationId, episodeId), actor);
       }),
 
     /** Moves a member to another track of the same program from a date on. */

@@ -368,7 +368,7 @@ export interface EpisodesTable {
   primary_therapist_id: string;
   prescriber_id: string | null;
   diagnoses: ColumnType<unknown[], string | undefined, string>;
-  stepping_down: Generated<boolean>;
+  stepping_down_since: DateOnly | null;
   engagement_risk: Generated<boolean>;
   sensitivity: Labels;
   created_by: string | null;
