@@ -37,16 +37,30 @@ export const SafetyAlertQuery = z.object({
 
 export const TaskDto = z.object({
   id: z.uuid(),
-  kind: z.enum(['safety_alert_follow_up', 'safety_alert_escalation']),
+  kind: z.enum(['safety_alert_follow_up', 'safety_alert_escalation', 'outreach', 'urgent_outreach']),
   title: z.string(),
   patientId: z.uuid().nullable(),
   safetyAlertId: z.uuid().nullable(),
+  sessionId: z.uuid().nullable().describe('The missed session, for outreach'),
   assigneeUserId: z.uuid().nullable(),
   assigneeRole: z.string().nullable(),
   status: z.enum(['open', 'done']),
   dueAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
+
+export const CALL_OUTCOMES = ['reached', 'left_message', 'no_answer', 'wrong_number', 'declined'] as const;
+export const TaskAttemptBody = z.object({
+  outcome: z.enum(CALL_OUTCOMES),
+  note: z.string().trim().max(1000).optional(),
+});
+export const TaskAttemptDto = z.object({
+  outcome: z.enum(CALL_OUTCOMES),
+  note: z.string().nullable(),
+  attemptedBy: z.string().nullable(),
+  attemptedAt: z.iso.datetime(),
+});
+export const TaskDetailDto = TaskDto.extend({ attempts: z.array(TaskAttemptDto) });
 
 /** What the person who entered an acute result must do now. */
 export const CrisisStepsDto = z.object({

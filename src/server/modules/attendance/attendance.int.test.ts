@@ -224,6 +224,38 @@ describe('after an unexcused absence', () => {
     expect(await tasksOf(patient(0))).toEqual([]);
   });
 
+  it('shows the task to the therapist, keeps each call attempt, and closes it when the patient is reached', async () => {
+    t.clock.set(DURING_GROUP);
+    await (
+      await director()
+    ).request('PUT', `/api/v1/sessions/${tonight.id}/attendance`, {
+      marks: [{ patientId: patient(2), status: 'absent_unexcused' }],
+    });
+    const therapist = await signIn(t, clinic.people.therapist2);
+    const mine = (await therapist.get('/api/v1/tasks')).json<{
+      items: { id: string; kind: string; sessionId: string }[];
+    }>();
+    const task = mine.items.find((i) => i.kind === 'outreach')!;
+    expect(task.sessionId).toBe(tonight.id);
+    const tried = await therapist.post(`/api/v1/tasks/${task.id}/attempts`, { outcome: 'no_answer' });
+    expect(tried.statusCode, tried.body).toBe(200);
+    expect(tried.json()).toMatchObject({
+      status: 'open',
+      attempts: [{ outcome: 'no_answer', attemptedBy: 'Casey Clinician' }],
+    });
+    const reached = await therapist.post(`/api/v1/tasks/${task.id}/attempts`, {
+      outcome: 'reached',
+      note: 'Had a migraine; coming Thursday.',
+    });
+    expect(reached.json()).toMatchObject({
+      status: 'done',
+      attempts: [{ outcome: 'no_answer' }, { outcome: 'reached' }],
+    });
+    expect(
+      (await therapist.post(`/api/v1/tasks/${task.id}/attempts`, { outcome: 'reached' })).statusCode,
+    ).toBe(409);
+  });
+
   it('marks engagement risk after two in a row, and clears it when the patient attends', async () => {
     const sessions = await calendarOf(clinic.director, 'track', clinic.track.id, '2026-10-28', '2026-11-02');
     const [wed, thu, mon] = sessions.map((s) => s.id) as [string, string, string];

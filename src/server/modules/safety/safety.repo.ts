@@ -1,6 +1,6 @@
 import { LICENSED_ROLES } from '../../../domain/identity/roles.js';
 import { sql, type Insertable } from 'kysely';
-import type { SafetyAlertsTable, TasksTable } from '../../platform/db/schema.js';
+import type { SafetyAlertsTable, TaskAttemptsTable, TasksTable } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -93,6 +93,44 @@ export const safetyRepo = {
 
   insertTask(db: Db, values: Insertable<TasksTable>) {
     return db.insertInto('tasks').values(values).execute();
+  },
+
+  async getTask(db: Db, organizationId: string, id: string) {
+    const row = await db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('task');
+    return row;
+  },
+
+  completeTask(db: Db, organizationId: string, id: string, by: string, at: Date) {
+    return db
+      .updateTable('tasks')
+      .set({ status: 'done', completed_at: at, completed_by: by })
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .execute();
+  },
+
+  insertAttempt(db: Db, values: Insertable<TaskAttemptsTable>) {
+    return db.insertInto('task_attempts').values(values).execute();
+  },
+
+  attemptsOf(db: Db, organizationId: string, taskId: string) {
+    return db
+      .selectFrom('task_attempts as a')
+      .leftJoin('users as u', (j) =>
+        j.onRef('u.organization_id', '=', 'a.organization_id').onRef('u.id', '=', 'a.attempted_by'),
+      )
+      .select(['a.outcome', 'a.note', 'a.attempted_at', 'u.display_name'])
+      .where('a.organization_id', '=', organizationId)
+      .where('a.task_id', '=', taskId)
+      .orderBy('a.seq')
+      .execute();
   },
 
   /** An outreach task, at most one per patient per missed session. */

@@ -5,6 +5,8 @@ import {
   AcknowledgeAlertBody,
   SafetyAlertDto,
   SafetyAlertQuery,
+  TaskAttemptBody,
+  TaskDetailDto,
   TaskDto,
 } from '../../../contracts/safety.js';
 import { actorOf } from '../../platform/auth/hook.js';
@@ -41,6 +43,19 @@ export const safetyRoutes =
         },
       },
       (req) => service.acknowledge(actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/tasks/:id/attempts',
+      {
+        schema: {
+          tags,
+          summary: 'Record a call attempt on an outreach task (reaching the patient completes it)',
+          params: IdParams,
+          body: TaskAttemptBody,
+          response: { 200: TaskDetailDto },
+        },
+      },
+      (req) => service.recordAttempt(actorOf(req), req.params.id, req.body),
     );
     app.get(
       '/tasks',

@@ -1,13 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { AcknowledgeAlertBody, SafetyAlertDto, TaskDto } from '../../../contracts/safety.js';
+import type {
+  AcknowledgeAlertBody,
+  SafetyAlertDto,
+  TaskAttemptBody,
+  TaskAttemptDto,
+  TaskDetailDto,
+  TaskDto,
+} from '../../../contracts/safety.js';
 import { INTAKE_ROLES, LICENSED_ROLES } from '../../../domain/identity/roles.js';
 import { systemActor, type Actor, type AuditLog } from '../../platform/audit/audit-log.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
-import { conflict } from '../../platform/errors.js';
+import { conflict, invalid } from '../../platform/errors.js';
 import { organizationsRepo, settingsOf } from '../organizations/index.js';
 import { safetyRepo as repo, type AlertRow, type TaskRow } from './safety.repo.js';
 
@@ -40,6 +47,7 @@ const toTaskDto = (t: TaskRow): z.infer<typeof TaskDto> => ({
   title: t.title,
   patientId: t.patient_id,
   safetyAlertId: t.safety_alert_id,
+  sessionId: t.session_id,
   assigneeUserId: t.assignee_user_id,
   assigneeRole: t.assignee_role,
   status: t.status as 'open' | 'done',
@@ -52,6 +60,24 @@ const toTaskDto = (t: TaskRow): z.infer<typeof TaskDto> => ({
  * on-call licensed clinician (or any clinician); an alert left unacknowledged escalates to the
  * program director after the organization's configured minutes (clinical-facts.md §4.2 [D]).
  */
+async function taskDetail(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<z.infer<typeof TaskDetailDto>> {
+  const task = await repo.getTask(db, organizationId, id);
+  const attempts = await repo.attemptsOf(db, organizationId, id);
+  return {
+    ...toTaskDto(task),
+    attempts: attempts.map((a) => ({
+      outcome: a.outcome as z.infer<typeof TaskAttemptDto>['outcome'],
+      note: a.note,
+      attemptedBy: a.display_name,
+      attemptedAt: a.attempted_at.toISOString(),
+    })),
+  };
+}
+
 export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
   return {
     /** Opens an alert inside the caller's transaction (the one that stored the result). */
@@ -186,6 +212,42 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
       });
       return rows.map(toTaskDto);
     },
+
+    /**
+     * Records a call attempt on an outreach task; reaching the patient (or their refusal)
+     * completes it. Only the assignee, their role, or a licensed clinician records attempts.
+     */
+    recordAttempt: (
+      actor: OrgActor & { userId: string },
+      taskId: string,
+      body: z.infer<typeof TaskAttemptBody>,
+    ) =>
+      db.transaction().execute(async (trx) => {
+        requireRole(actor, ...INTAKE_ROLES);
+        const task = await repo.getTask(trx, actor.organizationId, taskId);
+        if (task.kind !== 'outreach' && task.kind !== 'urgent_outreach')
+          throw invalid('taskId', 'Call attempts are recorded on outreach tasks.');
+        if (task.status !== 'open') throw conflict('This task is already done.');
+        const now = clock.now();
+        await repo.insertAttempt(trx, {
+          organization_id: actor.organizationId,
+          task_id: taskId,
+          outcome: body.outcome,
+          note: body.note?.trim() || null,
+          attempted_by: actor.userId,
+          attempted_at: now,
+        });
+        if (body.outcome === 'reached' || body.outcome === 'declined')
+          await repo.completeTask(trx, actor.organizationId, taskId, actor.userId, now);
+        await audit.record(trx, actor, {
+          action: 'update',
+          resourceType: 'Task',
+          resourceId: taskId,
+          patientId: task.patient_id,
+          details: { change: 'call attempt', outcome: body.outcome },
+        });
+        return taskDetail(trx, actor.organizationId, taskId);
+      }),
 
     /** Escalates every overdue unacknowledged alert once; run periodically by the job runner. */
     escalateOverdue: () =>
