@@ -65,6 +65,9 @@ const AdmissionPage = lazy(() =>
 const StaffSchedulesPage = lazy(() =>
   import('../features/scheduling/StaffSchedulesPage.js').then((m) => ({ default: m.StaffSchedulesPage })),
 );
+const RollCallPage = lazy(() =>
+  import('../features/attendance/RollCallPage.js').then((m) => ({ default: m.RollCallPage })),
+);
 const SafetyAlertsPage = lazy(() =>
   import('../features/safety/SafetyAlertsPage.js').then((m) => ({ default: m.SafetyAlertsPage })),
 );
@@ -110,6 +113,7 @@ export const LINKED_PAGES: readonly PageRoute[] = [
   { path: '/schedule/closures', roles: [...PATIENT_RECORD_ROLES, 'admin'], Page: ClosuresPage },
   { path: '/admissions/new', roles: INTAKE_ROLES, Page: AdmissionPage },
   { path: '/programs/staff', roles: PROGRAM_SETUP_ROLES, Page: StaffSchedulesPage },
+  { path: '/sessions/:id/roll-call', roles: PATIENT_RECORD_ROLES, Page: RollCallPage },
 ];
 
 /** Every console page, for the router. */

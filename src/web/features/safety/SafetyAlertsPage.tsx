@@ -2,11 +2,11 @@ import { Anchor, Badge, Button, Group, Loader, Table, Text } from '@mantine/core
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
-import { Section } from '../../components/Section.js';
 import { elapsed, formatWhen } from '../patients/format.js';
 import { AcknowledgeAlertModal } from './AcknowledgeAlertModal.js';
 import { ACUITY_LABELS } from './labels.js';
-import { useOpenSafetyAlerts, useTasks } from './safety-api.js';
+import { useOpenSafetyAlerts } from './safety-api.js';
+import { TaskList } from './TaskList.js';
 
 /** /safety-alerts: open alerts, acute and escalated first, each acknowledged from here. */
 export function SafetyAlertsPage() {
@@ -83,51 +83,8 @@ export function SafetyAlertsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <MyTasks />
+      <TaskList />
       {selected && <AcknowledgeAlertModal alert={selected} onClose={() => select(null)} />}
     </Page>
-  );
-}
-
-function MyTasks() {
-  const tasks = useTasks();
-  return (
-    <Section heading="My tasks">
-      <ErrorAlert error={tasks.error} />
-      {tasks.data?.length === 0 && <Text size="sm">No open tasks for you or your role.</Text>}
-      {!!tasks.data?.length && (
-        <Table aria-label="My tasks">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Task</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Patient</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tasks.data.map((task) => (
-              <Table.Tr key={task.id}>
-                <Table.Td>{task.title}</Table.Td>
-                <Table.Td>{task.dueAt ? formatWhen(task.dueAt) : '—'}</Table.Td>
-                <Table.Td>
-                  {task.patientId ? (
-                    <Anchor
-                      size="sm"
-                      component={Link}
-                      to={`/patients/${task.patientId}`}
-                      aria-label={`Open record: ${task.title}`}
-                    >
-                      Open record
-                    </Anchor>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Section>
   );
 }

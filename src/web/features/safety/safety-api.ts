@@ -4,6 +4,7 @@ import type {
   AcknowledgeAlertBody,
   CrisisStepsDto,
   SafetyAlertDto,
+  TaskAttemptBody,
   TaskDto,
 } from '../../../contracts/safety.js';
 import { api } from '../../app/api.js';
@@ -14,7 +15,7 @@ export type CrisisSteps = z.infer<typeof CrisisStepsDto>;
 export type Task = z.infer<typeof TaskDto>;
 
 export const SAFETY_ALERTS_KEY = ['safety-alerts'] as const;
-const TASKS_KEY = ['tasks'] as const;
+export const TASKS_KEY = ['tasks'] as const;
 
 export function useOpenSafetyAlerts() {
   return useQuery({
@@ -51,6 +52,15 @@ export function useAcknowledgeAlert() {
 }
 
 /** Open tasks for me or my role. */
+/** Records a call attempt on an outreach task. */
+export function useRecordAttempt(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof TaskAttemptBody>) => api.post(`/tasks/${taskId}/attempts`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: TASKS_KEY }),
+  });
+}
+
 export function useTasks() {
   return useQuery({
     queryKey: TASKS_KEY,

@@ -109,6 +109,9 @@ function SessionDetails({ session }: { session: SessionDto }) {
       )}
       {!cancelled && action === null && (
         <Group>
+          <Button component={Link} to={`/sessions/${session.id}/roll-call`}>
+            Take roll call
+          </Button>
           <Button variant="default" onClick={() => setAction('move')}>
             Move session
           </Button>

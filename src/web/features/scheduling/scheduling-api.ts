@@ -64,7 +64,7 @@ const CLOSURES_KEY = [...SCHEDULING_KEY, 'closures'] as const;
 const FEED_KEY = [...SCHEDULING_KEY, 'calendar-feed'] as const;
 
 /** Anything that changes sessions changes calendars, patient weeks and session details. */
-function invalidateSchedules(queryClient: QueryClient): Promise<void> {
+export function invalidateSchedules(queryClient: QueryClient): Promise<void> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: CALENDAR_KEY }),
     queryClient.invalidateQueries({ queryKey: SESSION_KEY }),

@@ -1,17 +1,20 @@
 import { Button, DataList, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { primaryRole, ROLE_LABELS } from '../../../domain/identity/roles.js';
+import { INTAKE_ROLES, primaryRole, ROLE_LABELS } from '../../../domain/identity/roles.js';
 import { useSignedInMe } from '../../app/auth.js';
 import { formatTime } from '../../components/format.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
 import { MfaBadge } from '../identity/MfaBadge.js';
+import { TaskList } from '../safety/TaskList.js';
+import { TodaySessions } from './TodaySessions.js';
 import { StaffSummary } from './StaffSummary.js';
 import { greeting } from './greeting.js';
 
 export function TodayPage() {
   const me = useSignedInMe();
   const role = primaryRole(me.roles);
+  const clinical = me.roles.some((r) => INTAKE_ROLES.includes(r));
 
   return (
     <Page title="Today" heading={`${greeting()}, ${me.user.displayName}`}>
@@ -19,6 +22,8 @@ export function TodayPage() {
         {role ? `${ROLE_LABELS[role]} · ` : ''}
         {me.organization.name}
       </Text>
+      {clinical && <TodaySessions />}
+      {clinical && <TaskList />}
       <Section heading="Your session">
         <DataList labelWidth="14rem">
           <DataList.Item>
