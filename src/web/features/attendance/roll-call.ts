@@ -1,5 +1,5 @@
 import type { RecordAttendanceBody, RollCallDto } from '../../../contracts/attendance.js';
-import type { AttendanceStatus } from '../../../domain/attendance/minutes.js';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../domain/attendance/minutes.js';
 import type { Role } from '../../../domain/identity/roles.js';
 
 export type RollCallMember = RollCallDto['members'][number];
@@ -8,15 +8,8 @@ export type AttendanceMarkInput = RecordAttendanceBody['marks'][number];
 /** Who may record attendance (the server answers 403 to anyone else). */
 export const ATTENDANCE_WRITE_ROLES: readonly Role[] = ['program_director', 'clinician', 'prescriber'];
 
-/** The statuses offered on screen, in the order staff meet them. */
-export const STATUS_ORDER: readonly AttendanceStatus[] = [
-  'present',
-  'late',
-  'left_early',
-  'late_and_left_early',
-  'absent_excused',
-  'absent_unexcused',
-];
+/** The statuses offered on screen, in the order staff meet them (the ledger's own order). */
+export const STATUS_ORDER: readonly AttendanceStatus[] = ATTENDANCE_STATUSES;
 
 /** One member's mark as the form holds it: minutes are '' while empty. */
 export interface MarkDraft {
