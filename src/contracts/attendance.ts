@@ -91,3 +91,28 @@ export const WeeklyHoursDto = z.object({
     .describe('Only for the current week'),
 });
 export type WeeklyHoursDto = z.infer<typeof WeeklyHoursDto>;
+
+export const CaseloadDto = z.object({
+  weekOf: z.string(),
+  items: z.array(
+    z.object({
+      episodeId: z.uuid(),
+      patientId: z.uuid(),
+      name: z.string(),
+      mrn: z.string(),
+      track: z.string(),
+      attendedHours: z.number(),
+      minimumHours: z.number(),
+      remainingHours: z.number().describe('Still scheduled this week and not yet recorded'),
+      behindOnHours: z
+        .boolean()
+        .describe(
+          'Attended plus still scheduled is below the minimum (not flagged in the step-down allowance)',
+        ),
+      steppingDown: z.boolean(),
+      engagementRisk: z.boolean(),
+      openSafetyAlert: z.boolean(),
+    }),
+  ),
+});
+export type CaseloadDto = z.infer<typeof CaseloadDto>;

@@ -375,3 +375,54 @@ describe('weekly hours', () => {
     expect(before.statusCode).toBe(400);
   });
 });
+
+describe('caseload', () => {
+  it('lists the therapist’s patients with hours, behind-on-hours, engagement risk and open alerts', async () => {
+    // Thursday evening: Wednesday's and Thursday's groups are over.
+    const sessions = await calendarOf(clinic.director, 'track', clinic.track.id, '2026-10-28', '2026-10-29');
+    const [wed, thu] = sessions.map((s) => s.id) as [string, string];
+    const before = (await (await signIn(t, clinic.people.therapist2)).get('/api/v1/caseload')).json<{
+      items: { remainingHours: number; attendedHours: number }[];
+    }>();
+    // Wednesday morning: both of this week's groups are still to come.
+    expect(before.items.map((r) => [r.attendedHours, r.remainingHours])).toEqual([
+      [0, 6],
+      [0, 6],
+      [0, 6],
+    ]);
+    const mark = async (sessionId: string, at: string, marks: object[]) => {
+      t.clock.set(at);
+      const res = await (
+        await director()
+      ).request('PUT', `/api/v1/sessions/${sessionId}/attendance`, { marks });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await mark(wed, DURING_GROUP, [
+      { patientId: patient(0), status: 'present' },
+      { patientId: patient(1), status: 'absent_unexcused' },
+      { patientId: patient(2), status: 'present' },
+    ]);
+    await mark(thu, '2026-10-29T23:00:00Z', [
+      { patientId: patient(0), status: 'present' },
+      { patientId: patient(1), status: 'absent_unexcused' },
+      { patientId: patient(2), status: 'late', lateMinutes: 30 },
+    ]);
+    t.clock.set('2026-10-30T02:00:00Z'); // Thursday 22:00 in New York
+    const therapist = await signIn(t, clinic.people.therapist2);
+    const res = await therapist.get('/api/v1/caseload');
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json<{ weekOf: string; items: Record<string, unknown>[] }>();
+    expect(rows.weekOf).toBe('2026-10-26');
+    // Only Wednesday and Thursday groups this week (6 h at most): everyone is behind on 9 h.
+    expect(rows.items.map((r) => [r.name, r.attendedHours, r.behindOnHours, r.engagementRisk])).toEqual([
+      ['Ana Member', 6, true, false],
+      ['Ben Member', 0, true, true],
+      ['Cy Member', 5.5, true, false],
+    ]);
+
+    const stranger = await signIn(t, clinic.people.therapist);
+    expect((await stranger.get('/api/v1/caseload')).json<{ items: unknown[] }>().items).toEqual([]);
+    const desk = await signIn(t, clinic.people.frontDesk);
+    expect((await desk.get('/api/v1/caseload')).statusCode).toBe(403);
+  });
+});

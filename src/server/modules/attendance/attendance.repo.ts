@@ -78,6 +78,89 @@ export const attendanceRepo = {
       .execute();
   },
 
+  /**
+   * Active episodes (a therapist's own, or all for a director) with the minutes attended since
+   * `from`, engagement risk and whether a safety alert is open.
+   */
+  caseload(
+    db: Db,
+    organizationId: string,
+    therapistId: string | null,
+    week: { from: Date; to: Date; now: Date },
+  ) {
+    const { from, to, now } = week;
+    let q = db
+      .selectFrom('episodes as e')
+      .innerJoin('patients as pt', (j) =>
+        j.onRef('pt.organization_id', '=', 'e.organization_id').onRef('pt.id', '=', 'e.patient_id'),
+      )
+      .innerJoin('programs as p', (j) =>
+        j.onRef('p.organization_id', '=', 'e.organization_id').onRef('p.id', '=', 'e.program_id'),
+      )
+      .innerJoin('tracks as t', (j) =>
+        j.onRef('t.organization_id', '=', 'e.organization_id').onRef('t.id', '=', 'e.track_id'),
+      )
+      .select((eb) => [
+        'e.id',
+        'e.patient_id',
+        'e.engagement_risk',
+        'e.stepping_down_since',
+        'pt.given_name',
+        'pt.family_name',
+        'pt.preferred_name',
+        'pt.mrn',
+        'p.intensity',
+        't.name as track_name',
+        eb
+          .selectFrom('attendance as a')
+          .select(sql<string>`coalesce(sum(a.minutes), 0)`.as('m'))
+          .whereRef('a.organization_id', '=', 'e.organization_id')
+          .whereRef('a.patient_id', '=', 'e.patient_id')
+          .where('a.starts_at', '>=', from)
+          .where('a.starts_at', '<', to)
+          .as('minutes'),
+        // Still to come this week: the patient's sessions not yet over and not yet recorded.
+        eb
+          .selectFrom('sessions as s')
+          .innerJoin('session_participants as sp', (j) =>
+            j.onRef('sp.organization_id', '=', 's.organization_id').onRef('sp.session_id', '=', 's.id'),
+          )
+          .select(sql<string>`coalesce(sum(extract(epoch from (s.ends_at - s.starts_at)) / 60), 0)`.as('r'))
+          .whereRef('s.organization_id', '=', 'e.organization_id')
+          .whereRef('sp.patient_id', '=', 'e.patient_id')
+          .where('s.status', '=', 'scheduled')
+          .where('s.starts_at', '<', to)
+          .where('s.ends_at', '>', now)
+          .where((inner) =>
+            inner.not(
+              inner.exists(
+                inner
+                  .selectFrom('attendance as a2')
+                  .select('a2.session_id')
+                  .whereRef('a2.organization_id', '=', 's.organization_id')
+                  .whereRef('a2.session_id', '=', 's.id')
+                  .whereRef('a2.patient_id', '=', 'sp.patient_id'),
+              ),
+            ),
+          )
+          .as('remaining'),
+        eb
+          .exists(
+            eb
+              .selectFrom('safety_alerts as sa')
+              .select('sa.id')
+              .whereRef('sa.organization_id', '=', 'e.organization_id')
+              .whereRef('sa.patient_id', '=', 'e.patient_id')
+              .where('sa.status', '=', 'open'),
+          )
+          .as('open_alert'),
+      ])
+      .where('e.organization_id', '=', organizationId)
+      .where('e.status', '=', 'active');
+    if (therapistId) q = q.where('e.primary_therapist_id', '=', therapistId);
+    return q.orderBy('pt.family_name').orderBy('pt.given_name').limit(500).execute();
+  },
+
   /** The patient's active (else latest) episode with its program's rule and clinic zone. */
   episodeForHours(db: Db, organizationId: string, patientId: string) {
     return db

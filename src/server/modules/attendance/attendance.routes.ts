@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.js';
 import {
+  CaseloadDto,
   CheckInBody,
   RecordAttendanceBody,
   RollCallDto,
@@ -17,6 +18,18 @@ const response = { 200: RollCallDto };
 export const attendanceRoutes =
   (service: AttendanceService): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/caseload',
+      {
+        schema: {
+          tags,
+          summary:
+            'My active patients (all, for a director) with this week’s hours, engagement risk and alerts',
+          response: { 200: CaseloadDto },
+        },
+      },
+      (req) => service.caseload(actorOf(req)),
+    );
     app.get(
       '/patients/:id/hours',
       {

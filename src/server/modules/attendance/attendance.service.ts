@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { RecordAttendanceBody, RollCallDto, WeeklyHoursDto } from '../../../contracts/attendance.js';
+import type {
+  CaseloadDto,
+  RecordAttendanceBody,
+  RollCallDto,
+  WeeklyHoursDto,
+} from '../../../contracts/attendance.js';
 import { DEFAULT_STEP_DOWN, stepDownExcuses } from '../../../domain/attendance/step-down.js';
 import { forecastWeek, weeklyHours } from '../../../domain/attendance/weekly-hours.js';
 import { weekOf } from '../../../domain/hours/intensity.js';
@@ -10,7 +15,7 @@ import {
   type AttendanceMark,
   type AttendanceStatus,
 } from '../../../domain/attendance/minutes.js';
-import { PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
+import { LICENSED_ROLES, PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
 import {
   addDays,
   clinicDateTime,
@@ -23,6 +28,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { organizationsRepo } from '../organizations/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { SafetyService } from '../safety/index.js';
 import type { SessionsService } from '../scheduling/index.js';
@@ -247,6 +253,62 @@ export function createAttendanceService({
             policy: DEFAULT_STEP_DOWN,
           }),
         forecast,
+      };
+    },
+
+    /**
+     * Today's caseload: a therapist's own active patients (all of them for a director) with this
+     * week's hours, whether they are behind, engagement risk and open safety alerts.
+     */
+    async caseload(actor: OrgActor): Promise<CaseloadDto> {
+      requireRole(actor, ...LICENSED_ROLES);
+      const timeZone = (await organizationsRepo.getOrganization(db, actor.organizationId)).time_zone;
+      const now = clock.now();
+      const { monday } = weekOf(clinicDateTime(now, timeZone).date);
+      const rows = await attendanceRepo.caseload(
+        db,
+        actor.organizationId,
+        actor.roles.includes('program_director') ? null : actor.userId,
+        {
+          from: startOfClinicDay(monday, timeZone),
+          to: endOfClinicDay(addDays(monday, 6), timeZone),
+          now,
+        },
+      );
+      await audit.record(db, actor, {
+        action: 'read',
+        resourceType: 'Caseload',
+        details: { count: rows.length, patientIds: rows.map((r) => r.patient_id) },
+      });
+      const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+      return {
+        weekOf: monday,
+        items: rows.map((r) => {
+          const attended = Number(r.minutes ?? 0);
+          const remaining = Number(r.remaining ?? 0);
+          const minimum = r.intensity.minHoursPerWeek;
+          const short = attended + remaining < minimum * 60;
+          return {
+            episodeId: r.id,
+            patientId: r.patient_id,
+            name: `${r.preferred_name ?? r.given_name} ${r.family_name}`,
+            mrn: r.mrn,
+            track: r.track_name,
+            attendedHours: hours(attended),
+            remainingHours: hours(remaining),
+            minimumHours: minimum,
+            behindOnHours:
+              short &&
+              !stepDownExcuses({
+                steppingDownSince: r.stepping_down_since,
+                monday,
+                policy: DEFAULT_STEP_DOWN,
+              }),
+            steppingDown: r.stepping_down_since !== null,
+            engagementRisk: r.engagement_risk,
+            openSafetyAlert: Boolean(r.open_alert),
+          };
+        }),
       };
     },
 
