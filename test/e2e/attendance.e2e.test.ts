@@ -88,6 +88,9 @@ describe.skipIf(!hasChromium)('attendance', () => {
     await expect
       .poll(() => tasks.textContent())
       .toContain(`Call the patient today: missed Evening make-up group on ${todayInNewYork()} at 17:55`);
+    // …and the caseload lists the therapist's patients with this week's hours.
+    const caseload = page.getByRole('table', { name: 'Your patients this week' });
+    await expect.poll(() => caseload.textContent()).toContain(absent.name);
     await expectAccessible(page);
   });
 });

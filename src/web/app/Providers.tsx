@@ -1,4 +1,5 @@
 import {
+  Alert,
   createTheme,
   MantineProvider,
   Menu,
@@ -21,6 +22,8 @@ const theme = createTheme({
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
     // The focus placeholder is an invalid child of role="menu"; without it focus goes to the first item.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    // Light alerts colour their title with the alert's colour (yellow is 2.7:1); keep titles in text colour.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
   },
 });
 

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { RecordAttendanceBody, RollCallDto } from '../../../contracts/attendance.js';
+import type {
+  CaseloadDto,
+  RecordAttendanceBody,
+  RollCallDto,
+  WeeklyHoursDto,
+} from '../../../contracts/attendance.js';
 import { api } from '../../app/api.js';
 import { TASKS_KEY } from '../safety/safety-api.js';
 import { invalidateSchedules } from '../scheduling/scheduling-api.js';
@@ -7,14 +12,29 @@ import { invalidateSchedules } from '../scheduling/scheduling-api.js';
 export const ATTENDANCE_KEY = ['attendance'] as const;
 const rollCallKey = (sessionId: string) => [...ATTENDANCE_KEY, 'roll-call', sessionId] as const;
 
-/** Attendance shows on calendars, session details and patient weeks, and opens outreach tasks. */
-function invalidateAfterAttendance(queryClient: QueryClient, sessionId: string): Promise<void> {
+/** Attendance changes roll calls, hours and caseloads, shows on calendars, and opens outreach tasks. */
+function invalidateAfterAttendance(queryClient: QueryClient): Promise<void> {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: rollCallKey(sessionId) }),
+    queryClient.invalidateQueries({ queryKey: ATTENDANCE_KEY }),
     invalidateSchedules(queryClient),
     // Unexcused absences open outreach tasks.
     queryClient.invalidateQueries({ queryKey: TASKS_KEY }),
   ]).then(() => undefined);
+}
+
+export function useCaseload() {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'caseload'],
+    queryFn: () => api.get<CaseloadDto>('/caseload'),
+  });
+}
+
+export function useWeeklyHours(patientId: string) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'hours', patientId],
+    queryFn: () => api.get<WeeklyHoursDto>(`/patients/${patientId}/hours`),
+    retry: false,
+  });
 }
 
 export function useRollCall(sessionId: string) {
@@ -32,7 +52,7 @@ export function useRecordAttendance(sessionId: string) {
       api.put<RollCallDto>(`/sessions/${sessionId}/attendance`, body),
     onSuccess: (rollCall) => {
       queryClient.setQueryData(rollCallKey(sessionId), rollCall);
-      return invalidateAfterAttendance(queryClient, sessionId);
+      return invalidateAfterAttendance(queryClient);
     },
   });
 }
@@ -44,7 +64,7 @@ export function useCheckIn(sessionId: string) {
       api.post<RollCallDto>(`/sessions/${sessionId}/check-in`, { patientId }),
     onSuccess: (rollCall) => {
       queryClient.setQueryData(rollCallKey(sessionId), rollCall);
-      return invalidateAfterAttendance(queryClient, sessionId);
+      return invalidateAfterAttendance(queryClient);
     },
   });
 }

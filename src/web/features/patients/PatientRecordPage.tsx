@@ -13,6 +13,7 @@ import { SOURCE_LABELS, STATUS_LABELS } from '../intake/labels.js';
 import { UrgencyBadge } from '../intake/UrgencyBadge.js';
 import { PatientSafetyBanner } from '../safety/PatientSafetyBanner.js';
 import { PatientWeekSection } from '../scheduling/PatientWeekSection.js';
+import { WeeklyHoursSection } from '../attendance/WeeklyHoursSection.js';
 import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import { hasAnyRole } from './access.js';
 import { formatDateOfBirth, formatWhen, patientName } from './format.js';
@@ -73,6 +74,7 @@ function PatientRecord({ patient }: { patient: PatientDto }) {
         </Button>
       </Section>
       <PatientWeekSection patientId={patient.id} />
+      <WeeklyHoursSection patientId={patient.id} />
       {clinical && <PatientReferrals patientId={patient.id} />}
       {clinical && <ScreeningHistory patientId={patient.id} />}
       {editing && <PatientFormModal patient={patient} onClose={() => setEditing(false)} />}

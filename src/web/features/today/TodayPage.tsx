@@ -1,10 +1,11 @@
 import { Button, DataList, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { INTAKE_ROLES, primaryRole, ROLE_LABELS } from '../../../domain/identity/roles.js';
+import { INTAKE_ROLES, LICENSED_ROLES, primaryRole, ROLE_LABELS } from '../../../domain/identity/roles.js';
 import { useSignedInMe } from '../../app/auth.js';
 import { formatTime } from '../../components/format.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
+import { CaseloadSection } from '../attendance/CaseloadSection.js';
 import { MfaBadge } from '../identity/MfaBadge.js';
 import { TaskList } from '../safety/TaskList.js';
 import { TodaySessions } from './TodaySessions.js';
@@ -15,6 +16,7 @@ export function TodayPage() {
   const me = useSignedInMe();
   const role = primaryRole(me.roles);
   const clinical = me.roles.some((r) => INTAKE_ROLES.includes(r));
+  const licensed = me.roles.some((r) => LICENSED_ROLES.includes(r));
 
   return (
     <Page title="Today" heading={`${greeting()}, ${me.user.displayName}`}>
@@ -24,6 +26,7 @@ export function TodayPage() {
       </Text>
       {clinical && <TodaySessions />}
       {clinical && <TaskList />}
+      {licensed && <CaseloadSection />}
       <Section heading="Your session">
         <DataList labelWidth="14rem">
           <DataList.Item>
