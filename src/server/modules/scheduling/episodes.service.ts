@@ -27,6 +27,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
 import { conflict, invalid } from '../../platform/errors.js';
 import type { IntakeService } from '../intake/index.js';
+import { organizationsRepo } from '../organizations/index.js';
 import type { PatientsService } from '../patients/index.js';
 import {
   APPOINTMENT_TITLES,
@@ -222,7 +223,7 @@ export function createEpisodesService({
     await intake.markAdmitted(trx, actor, body.referralId);
     const membership = await joinTrack(trx, actor, { id: episodeId, patientId }, track.id, body.admittedOn);
 
-    const location = await placesRepo.location(trx, org, track.location_id);
+    const location = await organizationsRepo.getLocation(trx, org, track.location_id);
     const appointment = async (
       kind: AppointmentKind,
       plan: AppointmentPlan | null,
@@ -372,7 +373,7 @@ export function createEpisodesService({
       await patients.assertExists(db, actor, patientId);
       const episode = await episodesRepo.latestOf(db, actor.organizationId, patientId);
       const timeZone =
-        episode?.time_zone ?? (await placesRepo.organizationTimeZone(db, actor.organizationId));
+        episode?.time_zone ?? (await organizationsRepo.getOrganization(db, actor.organizationId)).time_zone;
       const { monday } = weekOf(week ?? clinicDateTime(clock.now(), timeZone).date);
       const rows = await sessionsRepo.calendar(db, actor.organizationId, {
         scope: 'patient',

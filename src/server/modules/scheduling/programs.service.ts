@@ -24,6 +24,7 @@ import { episodesRepo } from './episodes.repo.js';
 import { generateTrackSessions, HORIZON_DAYS } from './generate-sessions.js';
 import { enforceForPatients } from './intensity-check.js';
 import { programsRepo, type ProgramRow } from './programs.repo.js';
+import { organizationsRepo } from '../organizations/index.js';
 import { placesRepo, sessionsRepo } from './sessions.repo.js';
 import { staffRepo } from './staff.repo.js';
 
@@ -172,7 +173,7 @@ export function createProgramsService({
     create: (actor: OrgActor, body: z.infer<typeof CreateProgramBody>) =>
       db.transaction().execute(async (trx) => {
         setup(actor);
-        await placesRepo.location(trx, actor.organizationId, body.locationId);
+        await organizationsRepo.getLocation(trx, actor.organizationId, body.locationId);
         const { id } = await uniqueName('program', () =>
           programsRepo.insertProgram(trx, {
             organization_id: actor.organizationId,

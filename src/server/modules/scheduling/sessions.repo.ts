@@ -520,28 +520,8 @@ export const sessionsRepo = {
 
 export type SessionRow = Awaited<ReturnType<typeof sessionsRepo.get>>;
 
-/** Locations and rooms as scheduling needs them (tenant-scoped). */
+/** Rooms as scheduling books them (tenant-scoped), with their location. */
 export const placesRepo = {
-  async organizationTimeZone(db: Db, organizationId: string) {
-    const row = await db
-      .selectFrom('organizations')
-      .select('time_zone')
-      .where('id', '=', organizationId)
-      .executeTakeFirstOrThrow();
-    return row.time_zone;
-  },
-
-  async location(db: Db, organizationId: string, id: string) {
-    const row = await db
-      .selectFrom('locations')
-      .select(['id', 'time_zone'])
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('location');
-    return row;
-  },
-
   async room(db: Db, organizationId: string, id: string) {
     const row = await db
       .selectFrom('rooms')

@@ -18,6 +18,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
 import { conflict, invalid } from '../../platform/errors.js';
+import { organizationsRepo } from '../organizations/index.js';
 import type { PatientsService } from '../patients/index.js';
 import { APPOINTMENT_TITLES, insertAppointments, lastDateOf, planAppointments } from './appointments.js';
 import { assertNoConflicts, assertOpen, clinicSpan } from './booking.js';
@@ -83,7 +84,7 @@ export function createSessionsService({
         includeCancelled: q.includeCancelled !== 'false',
       });
       const timeZone =
-        rows[0]?.time_zone ?? (await placesRepo.organizationTimeZone(db, actor.organizationId));
+        rows[0]?.time_zone ?? (await organizationsRepo.getOrganization(db, actor.organizationId)).time_zone;
       if (q.scope === 'patient') await patients.assertExists(db, actor, q.id);
       return { timeZone, from: q.from, to: q.to, sessions: await readSessions(db, actor, rows) };
     },
@@ -177,7 +178,7 @@ export function createSessionsService({
         requireRole(actor, ...SCHEDULING_ROLES);
         await sessionsRepo.lockSchedule(trx, actor.organizationId);
         await patients.assertExists(trx, actor, body.patientId);
-        const location = await placesRepo.location(trx, actor.organizationId, body.locationId);
+        const location = await organizationsRepo.getLocation(trx, actor.organizationId, body.locationId);
         const room = await roomFor(trx, actor, body.roomId, location.id);
         const [episode] = await episodesRepo.activeOfPatients(trx, actor.organizationId, [body.patientId]);
         const plan = await planAppointments(
@@ -358,7 +359,7 @@ export function createSessionsService({
 
     async closures(actor: OrgActor, from?: string) {
       requireRole(actor, ...SCHEDULING_ROLES, 'admin');
-      const timeZone = await placesRepo.organizationTimeZone(db, actor.organizationId);
+      const timeZone = (await organizationsRepo.getOrganization(db, actor.organizationId)).time_zone;
       const start = from ?? clinicDateTime(clock.now(), timeZone).date;
       return (await sessionsRepo.closures(db, actor.organizationId, start)).map((c) => ({
         id: c.id,
@@ -373,7 +374,7 @@ export function createSessionsService({
     close: (actor: OrgActor, body: z.infer<typeof CreateClosureBody>) =>
       db.transaction().execute(async (trx) => {
         requireRole(actor, ...PROGRAM_SETUP_ROLES);
-        await placesRepo.location(trx, actor.organizationId, body.locationId);
+        await organizationsRepo.getLocation(trx, actor.organizationId, body.locationId);
         const existing = await sessionsRepo.closedDates(
           trx,
           actor.organizationId,
