@@ -76,6 +76,19 @@ export const WeeklyHoursDto = z.object({
   met: z.boolean(),
   /** The week is below the minimum but inside the step-down allowance, so it is not flagged. */
   stepDownExcused: z.boolean(),
+  outsideLimits: z
+    .array(z.string())
+    .describe('Where attended time falls outside the program’s allowed days and hours'),
+  authorization: z
+    .object({
+      label: z.string(),
+      from: z.string(),
+      to: z.string(),
+      hoursPerWeek: z.number().nullable(),
+      exceeded: z.boolean().describe('Attended hours are above the authorized hours for the week'),
+    })
+    .nullable()
+    .describe('The payer authorization covering the week, when one exists'),
   forecast: z
     .object({
       needsHours: z.number(),
@@ -92,27 +105,72 @@ export const WeeklyHoursDto = z.object({
 });
 export type WeeklyHoursDto = z.infer<typeof WeeklyHoursDto>;
 
-export const CaseloadDto = z.object({
+export const DropoutRiskDto = z
+  .object({
+    level: z.enum(['low', 'moderate', 'high']),
+    points: z.number().int(),
+    reasons: z.array(z.string()),
+  })
+  .describe(
+    'Explainable points from absences in 14 days, missed sessions in a row, hours shortfall and reliably worsening scores; not a validated instrument',
+  );
+export type DropoutRiskDto = z.infer<typeof DropoutRiskDto>;
+
+export const EngagementDto = z.object({
+  attendedHours: z.number(),
+  remainingHours: z.number().describe('Still scheduled this week and not yet recorded'),
+  minimumHours: z
+    .number()
+    .nullable()
+    .describe('The program’s weekly minimum; null without an active episode'),
+  behindOnHours: z
+    .boolean()
+    .describe('Attended plus still scheduled is below the minimum (not flagged in the step-down allowance)'),
+  steppingDown: z.boolean(),
+  engagementRisk: z.boolean().describe('Two unexcused absences in a row, until the patient attends'),
+  openSafetyAlert: z.boolean(),
+  attendanceRate: z.number().nullable().describe('Attended ÷ recorded sessions in the last 28 days'),
+  attendedSessions: z.number().int(),
+  recordedSessions: z.number().int(),
+  dropoutRisk: DropoutRiskDto,
+});
+export type EngagementDto = z.infer<typeof EngagementDto>;
+
+const CaseloadItem = z
+  .object({
+    episodeId: z.uuid(),
+    patientId: z.uuid(),
+    name: z.string(),
+    mrn: z.string(),
+    track: z.string(),
+  })
+  .extend(EngagementDto.shape);
+
+export const CaseloadDto = z.object({ weekOf: z.string(), items: z.array(CaseloadItem) });
+export type CaseloadDto = z.infer<typeof CaseloadDto>;
+
+export const TodayDto = z.object({
+  date: z.string().describe('The clinic-local date'),
+  timeZone: z.string(),
   weekOf: z.string(),
-  items: z.array(
+  sessions: z.array(
     z.object({
-      episodeId: z.uuid(),
-      patientId: z.uuid(),
-      name: z.string(),
-      mrn: z.string(),
-      track: z.string(),
-      attendedHours: z.number(),
-      minimumHours: z.number(),
-      remainingHours: z.number().describe('Still scheduled this week and not yet recorded'),
-      behindOnHours: z
-        .boolean()
-        .describe(
-          'Attended plus still scheduled is below the minimum (not flagged in the step-down allowance)',
-        ),
-      steppingDown: z.boolean(),
-      engagementRisk: z.boolean(),
-      openSafetyAlert: z.boolean(),
+      session: SessionDto,
+      recorded: z.number().int().describe('Members whose attendance is recorded'),
+      members: z.array(
+        z.object({
+          patientId: z.uuid(),
+          name: z.string(),
+          mrn: z.string(),
+          status: z.enum(ATTENDANCE_STATUSES).nullable(),
+          minutes: z.number().int().nullable(),
+          engagementRisk: z.boolean(),
+          openSafetyAlert: z.boolean(),
+          dropoutRisk: DropoutRiskDto,
+        }),
+      ),
     }),
   ),
+  caseload: z.array(CaseloadItem).describe('My active patients (all, for a director)'),
 });
-export type CaseloadDto = z.infer<typeof CaseloadDto>;
+export type TodayDto = z.infer<typeof TodayDto>;

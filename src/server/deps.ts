@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import { createAssessmentsService } from './modules/assessments/index.js';
-import { createAttendanceService } from './modules/attendance/index.js';
+import { createAttendanceService, noAuthorizations } from './modules/attendance/index.js';
 import { createAuditService } from './modules/audit/index.js';
 import { createIntakeService } from './modules/intake/index.js';
 import { createPatientsService } from './modules/patients/index.js';
@@ -52,7 +52,15 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     assessments: createAssessmentsService({ db, audit, clock, patients, safety }),
     programs: createProgramsService({ db, audit, clock }),
     schedule,
-    attendance: createAttendanceService({ db, audit, clock, schedule, safety, patients }),
+    attendance: createAttendanceService({
+      db,
+      audit,
+      clock,
+      schedule,
+      safety,
+      patients,
+      authorizations: noAuthorizations,
+    }),
     episodes: createEpisodesService({ db, audit, clock, patients, intake }),
     feeds: createFeedsService({ db, audit, clock }),
     selfCheck: createSelfCheckService({ db, audit, intake, organizationId: config.selfCheck.organizationId }),

@@ -88,9 +88,25 @@ describe.skipIf(!hasChromium)('attendance', () => {
     await expect
       .poll(() => tasks.textContent())
       .toContain(`Call the patient today: missed Evening make-up group on ${todayInNewYork()} at 17:55`);
+    // The roster shows where everyone stands…
+    const roster = page.getByRole('table', { name: 'Roster: Evening make-up group at 17:55' });
+    await expect
+      .poll(() => roster.getByRole('row').filter({ hasText: absent.name }).textContent())
+      .toContain('Absent (unexcused)');
+    expect(await roster.getByRole('row').filter({ hasText: late.name }).textContent()).toContain(
+      'Late · 35 min',
+    );
+    await page.getByText('Attendance: 10 of 10 recorded').waitFor();
     // …and the caseload lists the therapist's patients with this week's hours.
     const caseload = page.getByRole('table', { name: 'Your patients this week' });
     await expect.poll(() => caseload.textContent()).toContain(absent.name);
+    await expectAccessible(page);
+
+    // The absent member's chart explains their dropout risk.
+    await roster.getByRole('link', { name: absent.name }).click();
+    const engagement = page.getByRole('region', { name: 'Engagement' });
+    await engagement.getByRole('list', { name: 'Why this dropout risk' }).waitFor();
+    expect(await engagement.textContent()).toContain('unexcused absence');
     await expectAccessible(page);
   });
 });

@@ -15,7 +15,7 @@ const E = 'absent_excused';
 
 const TODAY = '2026-11-30';
 const risk = (over: Partial<DropoutRiskInput> = {}) =>
-  dropoutRisk({ history: [], today: TODAY, weeklyShortfallHours: 0, scoreWorsening: false, ...over });
+  dropoutRisk({ history: [], today: TODAY, weeklyShortfallHours: 0, worseningScores: [], ...over });
 
 describe('consecutiveUnexcused', () => {
   it('is 0 for an empty history or when the last record is not an unexcused absence', () => {
@@ -186,10 +186,10 @@ describe('dropoutRisk', () => {
   });
 
   it('adds 2 points when scores are worsening', () => {
-    expect(risk({ scoreWorsening: true })).toEqual({
+    expect(risk({ worseningScores: ['PHQ-9 up 7 points'] })).toEqual({
       level: 'low',
       points: 2,
-      reasons: ['Symptom scores are worsening'],
+      reasons: ['Symptom scores worsening: PHQ-9 up 7 points'],
     });
   });
 
@@ -197,7 +197,7 @@ describe('dropoutRisk', () => {
     const r = risk({
       history: [h('2026-11-24', E), h('2026-11-26', U), h('2026-11-27', U), h('2026-11-28', U)],
       weeklyShortfallHours: 9,
-      scoreWorsening: true,
+      worseningScores: ['PHQ-9 up 7 points'],
     });
     expect(r).toEqual({
       level: 'high',
@@ -207,7 +207,7 @@ describe('dropoutRisk', () => {
         '1 excused absence in the last 14 days',
         'Missed the last 3 sessions in a row without an excuse',
         '9 hours below the weekly minimum',
-        'Symptom scores are worsening',
+        'Symptom scores worsening: PHQ-9 up 7 points',
       ],
     });
   });
@@ -225,13 +225,16 @@ describe('dropoutRisk', () => {
   });
 
   it('accepts program thresholds', () => {
-    const input = { history: [], today: TODAY, weeklyShortfallHours: 0, scoreWorsening: true };
+    const input = {
+      history: [],
+      today: TODAY,
+      weeklyShortfallHours: 0,
+      worseningScores: ['PHQ-9 up 7 points'],
+    };
     expect(dropoutRisk(input, { moderate: 2, high: 4 }).level).toBe('moderate');
     expect(dropoutRisk(input, { moderate: 1, high: 2 }).level).toBe('high');
     expect(dropoutRisk(input, { moderate: 5, high: 5 }).level).toBe('low');
-    expect(dropoutRisk({ ...input, scoreWorsening: false }, { moderate: 0, high: 10 }).level).toBe(
-      'moderate',
-    );
+    expect(dropoutRisk({ ...input, worseningScores: [] }, { moderate: 0, high: 10 }).level).toBe('moderate');
   });
 
   it('spans a year end', () => {
@@ -256,7 +259,7 @@ describe('dropoutRisk', () => {
     for (const weeklyShortfallHours of [-1, NaN, Infinity]) {
       expect(() => risk({ weeklyShortfallHours })).toThrow(/Invalid weeklyShortfallHours/);
     }
-    const input = { history: [], today: TODAY, weeklyShortfallHours: 0, scoreWorsening: false };
+    const input = { history: [], today: TODAY, weeklyShortfallHours: 0, worseningScores: [] };
     expect(() => dropoutRisk(input, { moderate: 6, high: 3 })).toThrow(/high is below moderate/);
     expect(() => dropoutRisk(input, { moderate: -1, high: 3 })).toThrow(/moderate must be a non-negative/);
     expect(() => dropoutRisk(input, { moderate: 3, high: NaN })).toThrow(/high must be a non-negative/);

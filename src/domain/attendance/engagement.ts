@@ -38,7 +38,8 @@ export interface DropoutRiskInput {
   today: string;
   /** Hours below the weekly minimum (0 when met). */
   weeklyShortfallHours: number;
-  scoreWorsening: boolean;
+  /** Instruments whose scores reliably worsened, in plain words, e.g. "PHQ-9 up 7 points". */
+  worseningScores: readonly string[];
 }
 
 export interface DropoutRisk {
@@ -82,7 +83,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  * - absences in the last 14 days (today and the 13 days before): 2 points per unexcused, 1 per excused;
  * - 2 points when the most recent ≥ 2 attendances are consecutive unexcused absences;
  * - 1 point per full 3 hours of weekly shortfall, at most 3;
- * - 2 points when scores are worsening.
+ * - 2 points when any score reliably worsened (see instruments/change.ts).
  * Level: low < thresholds.moderate ≤ moderate < thresholds.high ≤ high (default 3 and 6) [D].
  * Throws on an invalid date or status, a negative or non-finite shortfall, or invalid thresholds.
  */
@@ -144,9 +145,9 @@ export function dropoutRisk(
     reasons.push(`${Math.round(shortfall * 100) / 100} hours below the weekly minimum`);
   }
 
-  if (input.scoreWorsening) {
+  if (input.worseningScores.length > 0) {
     points += 2;
-    reasons.push('Symptom scores are worsening');
+    reasons.push(`Symptom scores worsening: ${input.worseningScores.join(', ')}`);
   }
 
   const level = points >= high ? 'high' : points >= moderate ? 'moderate' : 'low';

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ADOLESCENT_IOP, DEFAULT_ADULT_IOP } from '../hours/intensity.js';
-import { forecastWeek, weeklyHours } from './weekly-hours.js';
+import { attendedOutsideLimits, forecastWeek, weeklyHours } from './weekly-hours.js';
 import type { AttendedSession, UpcomingSession } from './weekly-hours.js';
 
 const NY = 'America/New_York';
@@ -474,5 +474,63 @@ describe('forecastWeek', () => {
     expect(() => forecastWeek({ ...base, attended: [went('2026-11-23T18:00', -1)] })).toThrow(
       /Invalid minutes/,
     );
+  });
+});
+
+describe('attendedOutsideLimits', () => {
+  const day = (d: string, minutes: number) => went(`${d}T09:00`, minutes);
+
+  it('is empty for a week inside the program’s days and hours', () => {
+    const week = ['2026-11-23', '2026-11-24', '2026-11-25'].map((d) => day(d, 180));
+    expect(attendedOutsideLimits(week, ADULT, NY, MON, true)).toEqual([]);
+  });
+
+  it('names a week above the maximum hours and with too many days', () => {
+    const week = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28'].map(
+      (d) => day(d, 200),
+    );
+    expect(attendedOutsideLimits(week, ADULT, NY, MON, false)).toEqual([
+      'Attended 20 hours; the program allows at most 19 a week.',
+      'Attended on 6 days; the program allows at most 5.',
+    ]);
+  });
+
+  it('names a day above the daily maximum, summing that day’s sessions', () => {
+    expect(
+      attendedOutsideLimits(
+        [went('2026-11-24T09:00', 180), went('2026-11-24T14:00', 90), day('2026-11-25', 120)],
+        ADULT,
+        NY,
+        MON,
+        false,
+      ),
+    ).toEqual(['2026-11-24: attended 4.5 hours; the program allows at most 4 a day.']);
+  });
+
+  it('checks too few days only once the week is over', () => {
+    const week = [day('2026-11-23', 240), day('2026-11-24', 240)];
+    expect(attendedOutsideLimits(week, ADULT, NY, MON, false)).toEqual([]);
+    expect(attendedOutsideLimits(week, ADULT, NY, MON, true)).toEqual([
+      'Attended on 2 days; the program expects at least 3.',
+    ]);
+  });
+
+  it('ignores absences (0 minutes) and reads dates in the clinic’s zone', () => {
+    const week = [
+      day('2026-11-23', 180),
+      day('2026-11-24', 180),
+      day('2026-11-25', 180),
+      day('2026-11-26', 0),
+      // Sunday 22:30 in Los Angeles is Monday 01:30 in New York.
+      went('2026-11-22T22:30', 600, LA),
+    ];
+    expect(attendedOutsideLimits(week, ADULT, NY, MON, true)).toEqual([
+      '2026-11-23: attended 13 hours; the program allows at most 4 a day.',
+    ]);
+    expect(attendedOutsideLimits(week, ADULT, LA, MON, true)).toEqual([]);
+  });
+
+  it('refuses a week that does not start on Monday', () => {
+    expect(() => attendedOutsideLimits([], ADULT, NY, '2026-11-24', true)).toThrow(/not a Monday/);
   });
 });

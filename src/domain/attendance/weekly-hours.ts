@@ -76,6 +76,7 @@ const hoursToUnits = (hours: number): number => Math.round(hours * UNITS_PER_HOU
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const unitsToHours = (units: number): number => round2(units / UNITS_PER_HOUR);
 const moreHours = (h: number): string => `${h} more ${h === 1 ? 'hour' : 'hours'}`;
+const nDays = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 function checkInstant(value: unknown, field: string): asserts value is Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
@@ -103,12 +104,12 @@ function inWeek(date: Temporal.PlainDate, monday: Temporal.PlainDate): boolean {
   );
 }
 
-/** Sum of credited units in the week and the number of distinct dates with credited time. */
+/** Credited units in the week: in total, per clinic-local date, and the dates with credited time. */
 function attendedInWeek(
   attended: readonly AttendedSession[],
   timeZone: string,
   monday: Temporal.PlainDate,
-): { units: number; days: number } {
+): { units: number; days: number; byDay: Map<string, number> } {
   const unitsByDay = new Map<string, number>();
   for (const [i, s] of attended.entries()) {
     checkInstant(s.startsAt, `startsAt of attended session ${i + 1}`);
@@ -123,12 +124,11 @@ function attendedInWeek(
     unitsByDay.set(key, (unitsByDay.get(key) ?? 0) + toUnits(s.minutes));
   }
   let units = 0;
-  let days = 0;
-  for (const u of unitsByDay.values()) {
+  for (const [day, u] of unitsByDay) {
     units += u;
-    if (u > 0) days += 1;
+    if (u === 0) unitsByDay.delete(day);
   }
-  return { units, days };
+  return { units, days: unitsByDay.size, byDay: unitsByDay };
 }
 
 /**
@@ -158,6 +158,41 @@ export function weeklyHours(
     remainingHours: unitsToHours(Math.max(0, minUnits - units)),
     met: units >= minUnits,
   };
+}
+
+/**
+ * Where a week's ATTENDED time falls outside the program's allowed days and hours: above the
+ * weekly maximum, too many days, a day too long and, once the week is over (`complete`), too few
+ * days. The weekly minimum is `weeklyHours`' job. Plain words for a clinician, empty when within.
+ * Limits are the program's configuration (`IntensityRule`; ASAM 2.1 adult 9–19 h/week [C],
+ * clinical-facts §1.1; days and hours a day are program defaults [D]).
+ */
+export function attendedOutsideLimits(
+  attended: readonly AttendedSession[],
+  rule: IntensityRule,
+  timeZone: string,
+  monday: string,
+  complete: boolean,
+): string[] {
+  const first = parseDate(monday, 'monday');
+  if (first.dayOfWeek !== 1) throw new Error(`Week start ${monday} is not a Monday`);
+  checkTimeZone(timeZone);
+  const { units: total, byDay } = attendedInWeek(attended, timeZone, first);
+  const out: string[] = [];
+  if (rule.maxHoursPerWeek !== undefined && total > hoursToUnits(rule.maxHoursPerWeek))
+    out.push(
+      `Attended ${unitsToHours(total)} hours; the program allows at most ${rule.maxHoursPerWeek} a week.`,
+    );
+  if (byDay.size > rule.maxDaysPerWeek)
+    out.push(`Attended on ${nDays(byDay.size)}; the program allows at most ${rule.maxDaysPerWeek}.`);
+  if (complete && byDay.size < rule.minDaysPerWeek)
+    out.push(`Attended on ${nDays(byDay.size)}; the program expects at least ${rule.minDaysPerWeek}.`);
+  for (const [date, units] of [...byDay].sort(([a], [b]) => (a < b ? -1 : 1)))
+    if (units > hoursToUnits(rule.maxHoursPerDay))
+      out.push(
+        `${date}: attended ${unitsToHours(units)} hours; the program allows at most ${rule.maxHoursPerDay} a day.`,
+      );
+  return out;
 }
 
 interface Span {

@@ -47,6 +47,16 @@ export const attendanceRepo = {
     return q.execute();
   },
 
+  forSessions(db: Db, organizationId: string, sessionIds: readonly string[]) {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('attendance')
+      .select(['session_id', 'patient_id', 'status', 'minutes'])
+      .where('organization_id', '=', organizationId)
+      .where('session_id', 'in', [...sessionIds])
+      .execute();
+  },
+
   upsert(
     db: Db,
     key: {
@@ -78,87 +88,127 @@ export const attendanceRepo = {
       .execute();
   },
 
-  /**
-   * Active episodes (a therapist's own, or all for a director) with the minutes attended since
-   * `from`, engagement risk and whether a safety alert is open.
-   */
-  caseload(
-    db: Db,
-    organizationId: string,
-    therapistId: string | null,
-    week: { from: Date; to: Date; now: Date },
-  ) {
-    const { from, to, now } = week;
+  /** Active episodes (a therapist's own, or all for a director), by patient name. */
+  caseload(db: Db, organizationId: string, therapistId: string | null) {
     let q = db
       .selectFrom('episodes as e')
       .innerJoin('patients as pt', (j) =>
         j.onRef('pt.organization_id', '=', 'e.organization_id').onRef('pt.id', '=', 'e.patient_id'),
       )
-      .innerJoin('programs as p', (j) =>
-        j.onRef('p.organization_id', '=', 'e.organization_id').onRef('p.id', '=', 'e.program_id'),
-      )
       .innerJoin('tracks as t', (j) =>
         j.onRef('t.organization_id', '=', 'e.organization_id').onRef('t.id', '=', 'e.track_id'),
       )
-      .select((eb) => [
+      .select([
         'e.id',
         'e.patient_id',
-        'e.engagement_risk',
-        'e.stepping_down_since',
         'pt.given_name',
         'pt.family_name',
         'pt.preferred_name',
         'pt.mrn',
-        'p.intensity',
         't.name as track_name',
-        eb
-          .selectFrom('attendance as a')
-          .select(sql<string>`coalesce(sum(a.minutes), 0)`.as('m'))
-          .whereRef('a.organization_id', '=', 'e.organization_id')
-          .whereRef('a.patient_id', '=', 'e.patient_id')
-          .where('a.starts_at', '>=', from)
-          .where('a.starts_at', '<', to)
-          .as('minutes'),
-        // Still to come this week: the patient's sessions not yet over and not yet recorded.
-        eb
-          .selectFrom('sessions as s')
-          .innerJoin('session_participants as sp', (j) =>
-            j.onRef('sp.organization_id', '=', 's.organization_id').onRef('sp.session_id', '=', 's.id'),
-          )
-          .select(sql<string>`coalesce(sum(extract(epoch from (s.ends_at - s.starts_at)) / 60), 0)`.as('r'))
-          .whereRef('s.organization_id', '=', 'e.organization_id')
-          .whereRef('sp.patient_id', '=', 'e.patient_id')
-          .where('s.status', '=', 'scheduled')
-          .where('s.starts_at', '<', to)
-          .where('s.ends_at', '>', now)
-          .where((inner) =>
-            inner.not(
-              inner.exists(
-                inner
-                  .selectFrom('attendance as a2')
-                  .select('a2.session_id')
-                  .whereRef('a2.organization_id', '=', 's.organization_id')
-                  .whereRef('a2.session_id', '=', 's.id')
-                  .whereRef('a2.patient_id', '=', 'sp.patient_id'),
-              ),
-            ),
-          )
-          .as('remaining'),
-        eb
-          .exists(
-            eb
-              .selectFrom('safety_alerts as sa')
-              .select('sa.id')
-              .whereRef('sa.organization_id', '=', 'e.organization_id')
-              .whereRef('sa.patient_id', '=', 'e.patient_id')
-              .where('sa.status', '=', 'open'),
-          )
-          .as('open_alert'),
       ])
       .where('e.organization_id', '=', organizationId)
       .where('e.status', '=', 'active');
     if (therapistId) q = q.where('e.primary_therapist_id', '=', therapistId);
     return q.orderBy('pt.family_name').orderBy('pt.given_name').limit(500).execute();
+  },
+
+  /**
+   * What engagement is read from, for a set of patients: their active episode with its program
+   * rule, attendance since `since`, minutes still scheduled this week and not yet recorded, open
+   * safety alerts, and the latest two totals of each listed instrument since `scoresSince`.
+   */
+  async engagementFacts(
+    db: Db,
+    organizationId: string,
+    patientIds: readonly string[],
+    window: { since: Date; weekTo: Date; now: Date; scoresSince: Date; instruments: readonly string[] },
+  ) {
+    if (patientIds.length === 0) return { episodes: [], history: [], remaining: [], alerts: [], scores: [] };
+    const ids = [...patientIds];
+    const [episodes, history, remaining, alerts, scores] = await Promise.all([
+      db
+        .selectFrom('episodes as e')
+        .innerJoin('programs as p', (j) =>
+          j.onRef('p.organization_id', '=', 'e.organization_id').onRef('p.id', '=', 'e.program_id'),
+        )
+        .select(['e.patient_id', 'e.engagement_risk', 'e.stepping_down_since', 'p.intensity'])
+        .where('e.organization_id', '=', organizationId)
+        .where('e.status', '=', 'active')
+        .where('e.patient_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('attendance')
+        .select(['patient_id', 'starts_at', 'status', 'minutes'])
+        .where('organization_id', '=', organizationId)
+        .where('patient_id', 'in', ids)
+        .where('starts_at', '>=', window.since)
+        .where('starts_at', '<', window.weekTo)
+        .orderBy('starts_at')
+        .execute(),
+      db
+        .selectFrom('sessions as s')
+        .innerJoin('session_participants as sp', (j) =>
+          j.onRef('sp.organization_id', '=', 's.organization_id').onRef('sp.session_id', '=', 's.id'),
+        )
+        .select([
+          'sp.patient_id',
+          sql<string>`sum(extract(epoch from (s.ends_at - s.starts_at)) / 60)`.as('minutes'),
+        ])
+        .where('s.organization_id', '=', organizationId)
+        .where('sp.patient_id', 'in', ids)
+        .where('s.status', '=', 'scheduled')
+        .where('s.starts_at', '<', window.weekTo)
+        .where('s.ends_at', '>', window.now)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('attendance as a')
+                .select('a.session_id')
+                .whereRef('a.organization_id', '=', 's.organization_id')
+                .whereRef('a.session_id', '=', 's.id')
+                .whereRef('a.patient_id', '=', 'sp.patient_id'),
+            ),
+          ),
+        )
+        .groupBy('sp.patient_id')
+        .execute(),
+      db
+        .selectFrom('safety_alerts')
+        .select('patient_id')
+        .distinct()
+        .where('organization_id', '=', organizationId)
+        .where('status', '=', 'open')
+        .where('patient_id', 'in', ids)
+        .execute(),
+      window.instruments.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom((eb) =>
+              eb
+                .selectFrom('administrations')
+                .select([
+                  'patient_id',
+                  'instrument_id',
+                  'total',
+                  'administered_at',
+                  sql<number>`row_number() over (partition by patient_id, instrument_id order by administered_at desc)`.as(
+                    'n',
+                  ),
+                ])
+                .where('organization_id', '=', organizationId)
+                .where('patient_id', 'in', ids)
+                .where('instrument_id', 'in', [...window.instruments])
+                .where('total', 'is not', null)
+                .where('administered_at', '>=', window.scoresSince)
+                .as('latest'),
+            )
+            .selectAll()
+            .where('n', '<=', 2)
+            .execute(),
+    ]);
+    return { episodes, history, remaining, alerts, scores };
   },
 
   /** The patient's active (else latest) episode with its program's rule and clinic zone. */

@@ -3,8 +3,10 @@ import { IdParams } from '../../../contracts/common.js';
 import {
   CaseloadDto,
   CheckInBody,
+  EngagementDto,
   RecordAttendanceBody,
   RollCallDto,
+  TodayDto,
   WeeklyHoursDto,
   WeeklyHoursQuery,
 } from '../../../contracts/attendance.js';
@@ -18,6 +20,29 @@ const response = { 200: RollCallDto };
 export const attendanceRoutes =
   (service: AttendanceService): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/today',
+      {
+        schema: {
+          tags,
+          summary: 'My day: today’s sessions with each member’s attendance and engagement, and my caseload',
+          response: { 200: TodayDto },
+        },
+      },
+      (req) => service.today(actorOf(req)),
+    );
+    app.get(
+      '/patients/:id/engagement',
+      {
+        schema: {
+          tags,
+          summary: 'Hours this week, attendance rate (28 days) and an explainable dropout risk',
+          params,
+          response: { 200: EngagementDto },
+        },
+      },
+      (req) => service.engagement(actorOf(req), req.params.id),
+    );
     app.get(
       '/caseload',
       {

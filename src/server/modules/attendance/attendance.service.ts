@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type {
   CaseloadDto,
+  EngagementDto,
   RecordAttendanceBody,
   RollCallDto,
+  TodayDto,
   WeeklyHoursDto,
 } from '../../../contracts/attendance.js';
 import { DEFAULT_STEP_DOWN, stepDownExcuses } from '../../../domain/attendance/step-down.js';
-import { forecastWeek, weeklyHours } from '../../../domain/attendance/weekly-hours.js';
+import { attendedOutsideLimits, forecastWeek, weeklyHours } from '../../../domain/attendance/weekly-hours.js';
 import { weekOf } from '../../../domain/hours/intensity.js';
 import type { SessionDto } from '../../../contracts/scheduling.js';
 import { consecutiveUnexcused } from '../../../domain/attendance/engagement.js';
@@ -15,7 +17,12 @@ import {
   type AttendanceMark,
   type AttendanceStatus,
 } from '../../../domain/attendance/minutes.js';
-import { LICENSED_ROLES, PATIENT_RECORD_ROLES, type Role } from '../../../domain/identity/roles.js';
+import {
+  INTAKE_ROLES,
+  LICENSED_ROLES,
+  PATIENT_RECORD_ROLES,
+  type Role,
+} from '../../../domain/identity/roles.js';
 import {
   addDays,
   clinicDateTime,
@@ -33,6 +40,8 @@ import type { PatientsService } from '../patients/index.js';
 import type { SafetyService } from '../safety/index.js';
 import type { SessionsService } from '../scheduling/index.js';
 import { attendanceRepo, type AttendanceRow, type AttendanceValues } from './attendance.repo.js';
+import type { AuthorizationReader } from './authorizations.js';
+import { engagementOf } from './engagement.js';
 
 type OrgActor = Actor & { organizationId: string; userId: string; roles: readonly Role[] };
 
@@ -64,6 +73,7 @@ export function createAttendanceService({
   schedule,
   safety,
   patients,
+  authorizations,
 }: {
   db: Kysely<DB>;
   audit: AuditLog;
@@ -71,6 +81,8 @@ export function createAttendanceService({
   schedule: SessionsService;
   safety: SafetyService;
   patients: PatientsService;
+  /** The payer authorization covering a week (the insurance module's reader). */
+  authorizations: AuthorizationReader;
 }) {
   /**
    * What an absence or an attendance sets off: a newly unexcused absence opens an outreach task;
@@ -180,6 +192,32 @@ export function createAttendanceService({
     return true;
   }
 
+  const zoneOf = async (actor: OrgActor) =>
+    (await organizationsRepo.getOrganization(db, actor.organizationId)).time_zone;
+
+  /** Active episodes of the therapist (all, for a director) with each patient's engagement. */
+  async function caseloadOf(actor: OrgActor, timeZone: string) {
+    const rows = await attendanceRepo.caseload(
+      db,
+      actor.organizationId,
+      actor.roles.includes('program_director') ? null : actor.userId,
+    );
+    const engagement = await engagementOf(
+      db,
+      actor.organizationId,
+      rows.map((r) => r.patient_id),
+      { now: clock.now(), timeZone },
+    );
+    return rows.map((r) => ({
+      episodeId: r.id,
+      patientId: r.patient_id,
+      name: `${r.preferred_name ?? r.given_name} ${r.family_name}`,
+      mrn: r.mrn,
+      track: r.track_name,
+      ...engagement.get(r.patient_id)!,
+    }));
+  }
+
   return {
     /**
      * A patient's attended hours in one clinic-local week against the program minimum, with the
@@ -210,6 +248,7 @@ export function createAttendanceService({
           makeUp: r.origin === 'make_up',
         }));
       const current = monday === weekOf(today).monday;
+      const authorization = await authorizations(db, actor.organizationId, patientId, weekOf(monday));
       const forecast = current
         ? forecastWeek({
             attended,
@@ -252,61 +291,106 @@ export function createAttendanceService({
             monday,
             policy: DEFAULT_STEP_DOWN,
           }),
+        outsideLimits: attendedOutsideLimits(
+          attended,
+          episode.intensity,
+          episode.time_zone,
+          monday,
+          monday < weekOf(today).monday,
+        ),
+        authorization: authorization && {
+          ...authorization,
+          exceeded: authorization.hoursPerWeek !== null && hours.attendedHours > authorization.hoursPerWeek,
+        },
         forecast,
       };
     },
 
     /**
      * Today's caseload: a therapist's own active patients (all of them for a director) with this
-     * week's hours, whether they are behind, engagement risk and open safety alerts.
+     * week's hours, whether they are behind, attendance rate, dropout risk, engagement risk and
+     * open safety alerts.
      */
     async caseload(actor: OrgActor): Promise<CaseloadDto> {
       requireRole(actor, ...LICENSED_ROLES);
-      const timeZone = (await organizationsRepo.getOrganization(db, actor.organizationId)).time_zone;
-      const now = clock.now();
-      const { monday } = weekOf(clinicDateTime(now, timeZone).date);
-      const rows = await attendanceRepo.caseload(
-        db,
-        actor.organizationId,
-        actor.roles.includes('program_director') ? null : actor.userId,
-        {
-          from: startOfClinicDay(monday, timeZone),
-          to: endOfClinicDay(addDays(monday, 6), timeZone),
-          now,
-        },
-      );
+      const timeZone = await zoneOf(actor);
+      const items = await caseloadOf(actor, timeZone);
       await audit.record(db, actor, {
         action: 'read',
         resourceType: 'Caseload',
-        details: { count: rows.length, patientIds: rows.map((r) => r.patient_id) },
+        details: { count: items.length, patientIds: items.map((i) => i.patientId) },
       });
-      const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+      return { weekOf: weekOf(clinicDateTime(clock.now(), timeZone).date).monday, items };
+    },
+
+    /** The patient's engagement now: hours this week, attendance rate and dropout risk. */
+    async engagement(actor: OrgActor, patientId: string): Promise<EngagementDto> {
+      // Clinical staff only: the risk reads scores, which the front desk has no need to see.
+      requireRole(actor, ...INTAKE_ROLES);
+      await patients.assertExists(db, actor, patientId);
+      const timeZone = await zoneOf(actor);
+      const engagement = (
+        await engagementOf(db, actor.organizationId, [patientId], { now: clock.now(), timeZone })
+      ).get(patientId)!;
+      await audit.record(db, actor, { action: 'read', resourceType: 'Engagement', patientId });
+      return engagement;
+    },
+
+    /**
+     * The clinician's day: their sessions today with each member's attendance so far and
+     * engagement, and their caseload (licensed staff). One read for the Today page.
+     */
+    async today(actor: OrgActor): Promise<TodayDto> {
+      requireRole(actor, ...PATIENT_RECORD_ROLES);
+      const timeZone = await zoneOf(actor);
+      const now = clock.now();
+      const date = clinicDateTime(now, timeZone).date;
+      const calendar = await schedule.calendar(actor, {
+        scope: 'clinician',
+        id: actor.userId,
+        from: date,
+        to: date,
+        includeCancelled: 'false',
+      });
+      const sessionIds = calendar.sessions.map((s) => s.id);
+      const [marks, caseload] = await Promise.all([
+        attendanceRepo.forSessions(db, actor.organizationId, sessionIds),
+        LICENSED_ROLES.some((r) => actor.roles.includes(r)) ? caseloadOf(actor, timeZone) : [],
+      ]);
+      const memberIds = calendar.sessions.flatMap((s) => s.participants.map((p) => p.patientId));
+      const engagement = await engagementOf(db, actor.organizationId, memberIds, { now, timeZone });
+      await audit.record(db, actor, {
+        action: 'read',
+        resourceType: 'Today',
+        details: {
+          sessionIds,
+          patientIds: [...new Set([...memberIds, ...caseload.map((c) => c.patientId)])],
+        },
+      });
       return {
-        weekOf: monday,
-        items: rows.map((r) => {
-          const attended = Number(r.minutes ?? 0);
-          const remaining = Number(r.remaining ?? 0);
-          const minimum = r.intensity.minHoursPerWeek;
-          const short = attended + remaining < minimum * 60;
+        date,
+        timeZone,
+        weekOf: weekOf(date).monday,
+        caseload,
+        sessions: calendar.sessions.map((session) => {
+          const rows = marks.filter((m) => m.session_id === session.id);
           return {
-            episodeId: r.id,
-            patientId: r.patient_id,
-            name: `${r.preferred_name ?? r.given_name} ${r.family_name}`,
-            mrn: r.mrn,
-            track: r.track_name,
-            attendedHours: hours(attended),
-            remainingHours: hours(remaining),
-            minimumHours: minimum,
-            behindOnHours:
-              short &&
-              !stepDownExcuses({
-                steppingDownSince: r.stepping_down_since,
-                monday,
-                policy: DEFAULT_STEP_DOWN,
-              }),
-            steppingDown: r.stepping_down_since !== null,
-            engagementRisk: r.engagement_risk,
-            openSafetyAlert: Boolean(r.open_alert),
+            session,
+            recorded: rows.length,
+            members: session.participants.map((p) => {
+              const row = rows.find((r) => r.patient_id === p.patientId);
+              const e = engagement.get(p.patientId)!;
+              return {
+                patientId: p.patientId,
+                name: p.name,
+                mrn: p.mrn,
+                status: (row?.status as AttendanceStatus | undefined) ?? null,
+                minutes: row?.minutes ?? null,
+                engagementRisk: e.engagementRisk,
+                openSafetyAlert: e.openSafetyAlert,
+                dropoutRisk: e.dropoutRisk,
+              };
+            }),
           };
         }),
       };

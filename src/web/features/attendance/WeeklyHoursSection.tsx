@@ -20,6 +20,23 @@ export function WeeklyHoursSection({ patientId }: { patientId: string }) {
             {data.daysAttended === 1 ? 'day' : 'days'}
             {data.met ? ': the minimum is met.' : '.'}
           </Text>
+          {data.authorization && (
+            <Text size="sm">
+              Authorization {data.authorization.label} ({data.authorization.from} to {data.authorization.to})
+              {data.authorization.hoursPerWeek !== null &&
+                `: ${data.authorization.hoursPerWeek} hours a week${data.authorization.exceeded ? ', exceeded this week' : ''}`}
+              .
+            </Text>
+          )}
+          {data.outsideLimits.length > 0 && (
+            <Alert color="yellow" variant="light" title="Outside the program’s days and hours">
+              <List size="sm">
+                {data.outsideLimits.map((m) => (
+                  <List.Item key={m}>{m}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
           {data.stepDownExcused && (
             <Text size="sm">Stepping down: a short week inside the step-down allowance is not flagged.</Text>
           )}

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
-  CaseloadDto,
+  EngagementDto,
   RecordAttendanceBody,
   RollCallDto,
+  TodayDto,
   WeeklyHoursDto,
 } from '../../../contracts/attendance.js';
 import { api } from '../../app/api.js';
@@ -22,10 +23,19 @@ function invalidateAfterAttendance(queryClient: QueryClient): Promise<void> {
   ]).then(() => undefined);
 }
 
-export function useCaseload() {
+/** The Today page's one read: today's sessions with their rosters, and the caseload. */
+export function useToday(enabled: boolean) {
   return useQuery({
-    queryKey: [...ATTENDANCE_KEY, 'caseload'],
-    queryFn: () => api.get<CaseloadDto>('/caseload'),
+    queryKey: [...ATTENDANCE_KEY, 'today'],
+    queryFn: () => api.get<TodayDto>('/today'),
+    enabled,
+  });
+}
+
+export function useEngagement(patientId: string) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'engagement', patientId],
+    queryFn: () => api.get<EngagementDto>(`/patients/${patientId}/engagement`),
   });
 }
 

@@ -14,6 +14,7 @@ import { UrgencyBadge } from '../intake/UrgencyBadge.js';
 import { PatientSafetyBanner } from '../safety/PatientSafetyBanner.js';
 import { PatientWeekSection } from '../scheduling/PatientWeekSection.js';
 import { WeeklyHoursSection } from '../attendance/WeeklyHoursSection.js';
+import { EngagementSection } from '../attendance/EngagementSection.js';
 import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import { hasAnyRole } from './access.js';
 import { formatDateOfBirth, formatWhen, patientName } from './format.js';
@@ -75,6 +76,7 @@ function PatientRecord({ patient }: { patient: PatientDto }) {
       </Section>
       <PatientWeekSection patientId={patient.id} />
       <WeeklyHoursSection patientId={patient.id} />
+      {clinical && <EngagementSection patientId={patient.id} />}
       {clinical && <PatientReferrals patientId={patient.id} />}
       {clinical && <ScreeningHistory patientId={patient.id} />}
       {editing && <PatientFormModal patient={patient} onClose={() => setEditing(false)} />}

@@ -1,11 +1,13 @@
-import { Button, DataList, Text } from '@mantine/core';
+import { Button, DataList, Loader, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { INTAKE_ROLES, LICENSED_ROLES, primaryRole, ROLE_LABELS } from '../../../domain/identity/roles.js';
 import { useSignedInMe } from '../../app/auth.js';
 import { formatTime } from '../../components/format.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CaseloadSection } from '../attendance/CaseloadSection.js';
+import { useToday } from '../attendance/attendance-api.js';
 import { MfaBadge } from '../identity/MfaBadge.js';
 import { TaskList } from '../safety/TaskList.js';
 import { TodaySessions } from './TodaySessions.js';
@@ -17,6 +19,7 @@ export function TodayPage() {
   const role = primaryRole(me.roles);
   const clinical = me.roles.some((r) => INTAKE_ROLES.includes(r));
   const licensed = me.roles.some((r) => LICENSED_ROLES.includes(r));
+  const today = useToday(clinical);
 
   return (
     <Page title="Today" heading={`${greeting()}, ${me.user.displayName}`}>
@@ -24,9 +27,11 @@ export function TodayPage() {
         {role ? `${ROLE_LABELS[role]} · ` : ''}
         {me.organization.name}
       </Text>
-      {clinical && <TodaySessions />}
+      <ErrorAlert error={today.error} />
+      {clinical && today.isLoading && <Loader size="sm" aria-label="Loading your day" />}
+      {today.data && <TodaySessions sessions={today.data.sessions} />}
       {clinical && <TaskList />}
-      {licensed && <CaseloadSection />}
+      {licensed && today.data && <CaseloadSection caseload={today.data.caseload} />}
       <Section heading="Your session">
         <DataList labelWidth="14rem">
           <DataList.Item>
