@@ -21,6 +21,7 @@ import { intakeRoutes } from './modules/intake/index.js';
 import { patientsRoutes } from './modules/patients/index.js';
 import { safetyRoutes } from './modules/safety/index.js';
 import { attendanceRoutes } from './modules/attendance/index.js';
+import { notesRoutes } from './modules/notes/index.js';
 import { episodesRoutes, programsRoutes, sessionsRoutes } from './modules/scheduling/index.js';
 import { selfCheckRoutes } from './modules/self-check/index.js';
 import { authRoutes, usersRoutes } from './modules/identity/index.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await api.register(sessionsRoutes(deps.schedule, deps.episodes, deps.feeds));
       await api.register(episodesRoutes(deps.episodes));
       await api.register(attendanceRoutes(deps.attendance));
+      await api.register(notesRoutes(deps.notes, deps.chart));
       await api.register(selfCheckRoutes(deps.selfCheck, config.selfCheck.ratePerHour));
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { createAssessmentsService } from './modules/assessments/index.js';
 import { createAttendanceService, noAuthorizations } from './modules/attendance/index.js';
+import { createChartService, createNotesService } from './modules/notes/index.js';
 import { createAuditService } from './modules/audit/index.js';
 import { createIntakeService } from './modules/intake/index.js';
 import { createPatientsService } from './modules/patients/index.js';
@@ -36,6 +37,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
   const safety = createSafetyService({ db, audit, clock });
   const intake = createIntakeService({ db, audit, clock, patients });
   const schedule = createSessionsService({ db, audit, clock, patients });
+  const notes = createNotesService({ db, audit, clock, schedule, safety, patients });
   return {
     config,
     database,
@@ -61,6 +63,8 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
       patients,
       authorizations: noAuthorizations,
     }),
+    notes,
+    chart: createChartService({ db, audit, clock, patients, notes }),
     episodes: createEpisodesService({ db, audit, clock, patients, intake }),
     feeds: createFeedsService({ db, audit, clock }),
     selfCheck: createSelfCheckService({ db, audit, intake, organizationId: config.selfCheck.organizationId }),

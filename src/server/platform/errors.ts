@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   schedule_conflict: { status: 409, title: 'The booking conflicts with the schedule' },
   intensity_shortfall: { status: 409, title: 'The schedule does not meet the program’s intensity rule' },
+  note_signed: { status: 409, title: 'A signed note never changes; add an addendum instead' },
+  similar_notes: { status: 409, title: 'Some member notes are nearly identical to each other' },
   possible_duplicate: { status: 409, title: 'A patient with the same name and date of birth already exists' },
   instrument_disabled: { status: 403, title: 'This instrument is not enabled for your organization' },
   payload_too_large: { status: 413, title: 'The request body is too large' },

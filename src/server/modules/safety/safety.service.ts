@@ -84,7 +84,11 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
     async raiseAlert(
       trx: Db,
       actor: OrgActor,
-      input: { patientId: string; administrationId: string; acuity: 'acute' | 'non_acute'; reason: string },
+      input: {
+        patientId: string;
+        acuity: 'acute' | 'non_acute';
+        reason: string;
+      } & ({ administrationId: string } | { noteId: string }),
     ) {
       const org = await organizationsRepo.getOrganization(trx, actor.organizationId);
       const settings = settingsOf(org.settings);
@@ -92,7 +96,8 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
       const { id } = await repo.insertAlert(trx, {
         organization_id: actor.organizationId,
         patient_id: input.patientId,
-        administration_id: input.administrationId,
+        administration_id: 'administrationId' in input ? input.administrationId : null,
+        note_id: 'noteId' in input ? input.noteId : null,
         acuity: input.acuity,
         reason: input.reason,
         created_at: now,
@@ -108,7 +113,10 @@ export function createSafetyService({ db, audit, clock }: { db: Kysely<DB>; audi
         safety_alert_id: id,
         assignee_user_id: onCall?.id ?? null,
         assignee_role: onCall ? null : 'clinician',
-        title: `${input.acuity === 'acute' ? 'Acute suicide-risk alert' : 'Suicide-risk alert'}: assess risk and acknowledge`,
+        title:
+          'noteId' in input
+            ? 'Risk concern noted in a note: assess risk and acknowledge'
+            : `${input.acuity === 'acute' ? 'Acute suicide-risk alert' : 'Suicide-risk alert'}: assess risk and acknowledge`,
         due_at: new Date(now.getTime() + settings.safetyEscalationMinutes * MINUTE),
         created_at: now,
       });

@@ -214,6 +214,7 @@ export interface SafetyAlertsTable {
   risk_level: string | null;
   risk_assessment: string | null;
   action_plan: string | null;
+  note_id: string | null;
   sensitivity: Labels;
 }
 
@@ -511,6 +512,101 @@ export interface AttendanceChangesTable {
   changed_at: CreatedAt;
 }
 
+export interface GroupNotesTable {
+  organization_id: string;
+  session_id: string;
+  body: Json<Record<string, string>>;
+  author_id: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface NoteMedicationJson {
+  changes: {
+    kind: 'start' | 'stop' | 'dose_change' | 'continue';
+    name: string;
+    dose?: string | null;
+    route?: string | null;
+    frequency?: string | null;
+    reason?: string | null;
+  }[];
+  vitals: {
+    systolic?: number | null;
+    diastolic?: number | null;
+    heartRate?: number | null;
+    weightKg?: number | null;
+    heightCm?: number | null;
+  } | null;
+}
+
+export interface NotesTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  session_id: string;
+  episode_id: string | null;
+  kind: string;
+  template: string;
+  body: Json<Record<string, string>>;
+  risk: string | null;
+  risk_detail: string | null;
+  attendees: ColumnType<{ name: string; relationship: string }[], string | undefined, string>;
+  medication: NullableJson<NoteMedicationJson>;
+  content_text: Generated<string>;
+  session_starts_at: Timestamp;
+  author_id: string;
+  status: Generated<string>;
+  signed_content: NullableJson<Record<string, unknown>>;
+  content_sha256: string | null;
+  service_code: string | null;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  late_entry: Generated<boolean>;
+  cosigner_id: string | null;
+  cosigned_at: Timestamp | null;
+  sensitivity: Labels;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface NoteAddendaTable {
+  organization_id: string;
+  id: Generated<string>;
+  note_id: string;
+  author_id: string;
+  reason: string;
+  text: string;
+  content_sha256: string;
+  created_at: Timestamp;
+}
+
+export interface MedicationsTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  name: string;
+  dose: string | null;
+  route: string | null;
+  frequency: string | null;
+  since: DateOnly;
+  stopped_on: DateOnly | null;
+  source_note_id: string;
+  sensitivity: Labels;
+}
+
+export interface MedicationChangesTable {
+  organization_id: string;
+  seq: Generated<string>;
+  patient_id: string;
+  note_id: string;
+  kind: string;
+  name: string;
+  dose: string | null;
+  reason: string | null;
+  changed_on: DateOnly;
+  sensitivity: Labels;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -548,6 +644,11 @@ export interface DB {
   attendance: AttendanceTable;
   attendance_changes: AttendanceChangesTable;
   task_attempts: TaskAttemptsTable;
+  group_notes: GroupNotesTable;
+  notes: NotesTable;
+  note_addenda: NoteAddendaTable;
+  medications: MedicationsTable;
+  medication_changes: MedicationChangesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

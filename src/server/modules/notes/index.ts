@@ -1,0 +1,3 @@
+export { createChartService, type ChartService } from './chart.service.js';
+export { notesRoutes } from './notes.routes.js';
+export { createNotesService, type NotesService } from './notes.service.js';
