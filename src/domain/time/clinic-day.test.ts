@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { addDays, clinicDateTime, clinicInstant, endOfClinicDay, startOfClinicDay } from './clinic-day.js';
 
@@ -171,6 +172,27 @@ describe('clinicInstant / clinicDateTime', () => {
         });
       }),
     );
+  });
+
+  it('agrees with Temporal for any instant, across DST changes and zones', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.constantFrom(NY, AKL, 'Europe/London', 'Asia/Kolkata', 'America/St_Johns', 'UTC'),
+        (ms, zone) => {
+          const zoned = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+          expect(clinicDateTime(new Date(ms), zone)).toEqual({
+            date: zoned.toPlainDate().toString(),
+            time: zoned.toPlainTime().toString().slice(0, 5),
+          });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses an unknown time zone', () => {
+    expect(() => clinicDateTime(new Date(), 'Mars/Olympus')).toThrow(RangeError);
   });
 
   it('adds calendar days across month and year ends', () => {

@@ -122,7 +122,14 @@ export const attendanceRepo = {
     db: Db,
     organizationId: string,
     patientIds: readonly string[],
-    window: { since: Date; weekTo: Date; now: Date; scoresSince: Date; instruments: readonly string[] },
+    window: {
+      since: Date;
+      weekFrom: Date;
+      weekTo: Date;
+      now: Date;
+      scoresSince: Date;
+      instruments: readonly string[];
+    },
   ) {
     if (patientIds.length === 0) return { episodes: [], history: [], remaining: [], alerts: [], scores: [] };
     const ids = [...patientIds];
@@ -158,6 +165,9 @@ export const attendanceRepo = {
         .where('s.organization_id', '=', organizationId)
         .where('sp.patient_id', 'in', ids)
         .where('s.status', '=', 'scheduled')
+        // Bounded on both sides so the week's sessions are read by time, not every session a
+        // long-stay patient ever had.
+        .where('s.starts_at', '>=', window.weekFrom)
         .where('s.starts_at', '<', window.weekTo)
         .where('s.ends_at', '>', window.now)
         .where((eb) =>

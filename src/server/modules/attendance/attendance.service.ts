@@ -195,20 +195,20 @@ export function createAttendanceService({
   const zoneOf = async (actor: OrgActor) =>
     (await organizationsRepo.getOrganization(db, actor.organizationId)).time_zone;
 
-  /** Active episodes of the therapist (all, for a director) with each patient's engagement. */
-  async function caseloadOf(actor: OrgActor, timeZone: string) {
-    const rows = await attendanceRepo.caseload(
+  /** Active episodes of the therapist's own patients (all of them, for a director). */
+  const caseloadOf = (actor: OrgActor) =>
+    attendanceRepo.caseload(
       db,
       actor.organizationId,
       actor.roles.includes('program_director') ? null : actor.userId,
     );
-    const engagement = await engagementOf(
-      db,
-      actor.organizationId,
-      rows.map((r) => r.patient_id),
-      { now: clock.now(), timeZone },
-    );
-    return rows.map((r) => ({
+
+  /** Caseload rows with each patient's engagement (read in one batch with any other patients). */
+  const withEngagement = (
+    rows: Awaited<ReturnType<typeof caseloadOf>>,
+    engagement: Awaited<ReturnType<typeof engagementOf>>,
+  ) =>
+    rows.map((r) => ({
       episodeId: r.id,
       patientId: r.patient_id,
       name: `${r.preferred_name ?? r.given_name} ${r.family_name}`,
@@ -216,7 +216,6 @@ export function createAttendanceService({
       track: r.track_name,
       ...engagement.get(r.patient_id)!,
     }));
-  }
 
   return {
     /**
@@ -314,7 +313,16 @@ export function createAttendanceService({
     async caseload(actor: OrgActor): Promise<CaseloadDto> {
       requireRole(actor, ...LICENSED_ROLES);
       const timeZone = await zoneOf(actor);
-      const items = await caseloadOf(actor, timeZone);
+      const rows = await caseloadOf(actor);
+      const items = withEngagement(
+        rows,
+        await engagementOf(
+          db,
+          actor.organizationId,
+          rows.map((r) => r.patient_id),
+          { now: clock.now(), timeZone },
+        ),
+      );
       await audit.record(db, actor, {
         action: 'read',
         resourceType: 'Caseload',
@@ -353,12 +361,18 @@ export function createAttendanceService({
         includeCancelled: 'false',
       });
       const sessionIds = calendar.sessions.map((s) => s.id);
-      const [marks, caseload] = await Promise.all([
+      const [marks, rows] = await Promise.all([
         attendanceRepo.forSessions(db, actor.organizationId, sessionIds),
-        LICENSED_ROLES.some((r) => actor.roles.includes(r)) ? caseloadOf(actor, timeZone) : [],
+        LICENSED_ROLES.some((r) => actor.roles.includes(r)) ? caseloadOf(actor) : [],
       ]);
       const memberIds = calendar.sessions.flatMap((s) => s.participants.map((p) => p.patientId));
-      const engagement = await engagementOf(db, actor.organizationId, memberIds, { now, timeZone });
+      const engagement = await engagementOf(
+        db,
+        actor.organizationId,
+        [...memberIds, ...rows.map((r) => r.patient_id)],
+        { now, timeZone },
+      );
+      const caseload = withEngagement(rows, engagement);
       await audit.record(db, actor, {
         action: 'read',
         resourceType: 'Today',

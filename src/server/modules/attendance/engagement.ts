@@ -57,6 +57,7 @@ export async function engagementOf(
   const weekFrom = startOfClinicDay(monday, timeZone);
   const facts = await attendanceRepo.engagementFacts(db, organizationId, [...new Set(patientIds)], {
     since: startOfClinicDay(addDays(today, 1 - ENGAGEMENT_WINDOW_DAYS), timeZone),
+    weekFrom,
     weekTo: endOfClinicDay(addDays(monday, 6), timeZone),
     now,
     scoresSince: startOfClinicDay(addDays(today, -SCORES_WINDOW_DAYS), timeZone),
