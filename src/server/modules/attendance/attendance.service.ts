@@ -353,19 +353,14 @@ export function createAttendanceService({
       const timeZone = await zoneOf(actor);
       const now = clock.now();
       const date = clinicDateTime(now, timeZone).date;
-      const calendar = await schedule.calendar(actor, {
-        scope: 'clinician',
-        id: actor.userId,
-        from: date,
-        to: date,
-        includeCancelled: 'false',
-      });
-      const sessionIds = calendar.sessions.map((s) => s.id);
+      // Audited below with everything else Today shows.
+      const sessions = await schedule.clinicianDay(db, actor, actor.userId, date);
+      const sessionIds = sessions.map((s) => s.id);
       const [marks, rows] = await Promise.all([
         attendanceRepo.forSessions(db, actor.organizationId, sessionIds),
         LICENSED_ROLES.some((r) => actor.roles.includes(r)) ? caseloadOf(actor) : [],
       ]);
-      const memberIds = calendar.sessions.flatMap((s) => s.participants.map((p) => p.patientId));
+      const memberIds = sessions.flatMap((s) => s.participants.map((p) => p.patientId));
       const engagement = await engagementOf(
         db,
         actor.organizationId,
@@ -386,7 +381,7 @@ export function createAttendanceService({
         timeZone,
         weekOf: weekOf(date).monday,
         caseload,
-        sessions: calendar.sessions.map((session) => {
+        sessions: sessions.map((session) => {
           const rows = marks.filter((m) => m.session_id === session.id);
           return {
             session,

@@ -77,6 +77,21 @@ export function createSessionsService({
     /** One session with its staff and participants, in the caller's transaction (for other modules). */
     read: one,
 
+    /**
+     * A clinician's scheduled sessions on one clinic-local date, for a caller that audits the read
+     * itself together with what else it shows (Today).
+     */
+    async clinicianDay(tx: Db, actor: OrgActor, userId: string, date: string) {
+      const rows = await sessionsRepo.calendar(tx, actor.organizationId, {
+        scope: 'clinician',
+        id: userId,
+        from: date,
+        to: date,
+        includeCancelled: false,
+      });
+      return sessionDtos(tx, actor.organizationId, rows);
+    },
+
     async calendar(actor: OrgActor, q: z.infer<typeof CalendarQuery>) {
       requireRole(actor, ...PATIENT_RECORD_ROLES);
       const rows = await sessionsRepo.calendar(db, actor.organizationId, {
