@@ -160,42 +160,49 @@ export const sessionsRepo = {
       .execute();
   },
 
-  /** Scheduled sessions overlapping [from, to) that involve any of these staff, rooms or patients. */
+  /**
+   * Scheduled sessions overlapping [from, to) that involve any of these staff, rooms or patients:
+   * three index lookups (room, staff, participant), each bounded in time on both sides.
+   */
   async overlapping(
     db: Db,
     organizationId: string,
     window: { from: Date; to: Date },
     who: { userIds: readonly string[]; roomIds: readonly string[]; patientIds: readonly string[] },
   ) {
-    const rows = await db
+    // Every session lasts less than a day (one clinic-local date for groups, at most 240 minutes
+    // for appointments), so one that overlaps the window started less than a day before it.
+    const earliest = new Date(window.from.getTime() - 86_400_000);
+    const inWindow = db
       .selectFrom('sessions as s')
       .select(['s.id', 's.kind', 's.title', 's.starts_at', 's.ends_at', 's.room_id'])
       .where('s.organization_id', '=', organizationId)
       .where('s.status', '=', 'scheduled')
+      .where('s.starts_at', '>', earliest)
       .where('s.starts_at', '<', window.to)
-      .where('s.ends_at', '>', window.from)
-      .where((eb) =>
-        eb.or([
-          eb('s.room_id', 'in', orNone(who.roomIds)),
-          eb.exists(
-            eb
-              .selectFrom('session_staff as ss')
-              .select('ss.user_id')
-              .whereRef('ss.organization_id', '=', 's.organization_id')
-              .whereRef('ss.session_id', '=', 's.id')
-              .where('ss.user_id', 'in', orNone(who.userIds)),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('session_participants as sp')
-              .select('sp.patient_id')
-              .whereRef('sp.organization_id', '=', 's.organization_id')
-              .whereRef('sp.session_id', '=', 's.id')
-              .where('sp.patient_id', 'in', orNone(who.patientIds)),
-          ),
-        ]),
-      )
-      .execute();
+      .where('s.ends_at', '>', window.from);
+    const found = await Promise.all([
+      who.roomIds.length === 0 ? [] : inWindow.where('s.room_id', 'in', [...who.roomIds]).execute(),
+      who.userIds.length === 0
+        ? []
+        : inWindow
+            .innerJoin('session_staff as ss', (j) =>
+              j.onRef('ss.organization_id', '=', 's.organization_id').onRef('ss.session_id', '=', 's.id'),
+            )
+            .where('ss.user_id', 'in', [...who.userIds])
+            .execute(),
+      who.patientIds.length === 0
+        ? []
+        : inWindow
+            .innerJoin('session_participants as sp', (j) =>
+              j.onRef('sp.organization_id', '=', 's.organization_id').onRef('sp.session_id', '=', 's.id'),
+            )
+            .where('sp.patient_id', 'in', [...who.patientIds])
+            .execute(),
+    ]);
+    const rows = [...new Map(found.flat().map((r) => [r.id, r])).values()].sort(
+      (a, b) => a.starts_at.getTime() - b.starts_at.getTime(),
+    );
     const ids = rows.map((r) => r.id);
     const [staff, participants] = [
       await db
