@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { GenerateError, generateOrganization } from '../../bench/generate/index.js';
+import { progressBar } from '../../bench/generate/progress.js';
 import { loadConfig } from '../server/config.js';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed.js';
 import { createDeps, openDatabase } from '../server/deps.js';
@@ -15,6 +17,9 @@ const USAGE = `Usage: trellis <command>
   org create --name N --time-zone TZ --admin-email E --admin-name NAME
                                 provision an organization with its first administrator
                                 (password from TRELLIS_ADMIN_PASSWORD, or a generated one printed once)
+  generate --patients N --years Y [--seed S] [--end-date YYYY-MM-DD] [--name NAME]
+                                add a synthetic organization (programs, staff, patients, episodes,
+                                sessions, attendance), the same for the same seed and end date
 
 The database comes from DATABASE_URL, or the embedded one in TRELLIS_DATA_DIR (./data).`;
 
@@ -96,6 +101,56 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Organization ${organization.id} created with administrator ${values['admin-email']}.`);
         if (generated) console.log(`Initial password (shown once): ${password}`);
         return 0;
+      });
+    }
+    case 'generate': {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: {
+          patients: { type: 'string' },
+          years: { type: 'string' },
+          seed: { type: 'string', default: '1' },
+          'end-date': { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      const patients = Number(values.patients);
+      const years = Number(values.years);
+      const seed = Number(values.seed);
+      if (!values.patients || !values.years || !Number.isFinite(patients + years) || !Number.isInteger(seed))
+        break;
+      return withDeps(async (deps) => {
+        const started = performance.now();
+        const bar = progressBar();
+        try {
+          const org = await generateOrganization(deps.database.db, {
+            patients,
+            years,
+            seed,
+            endDate: values['end-date'],
+            name: values.name,
+            onProgress: bar,
+          });
+          bar.end();
+          const c = org.counts;
+          console.log(
+            `Organization "${org.name}" (${org.organizationId}), ${org.startDate} to ${org.endDate}: ` +
+              `${c.patients} patients, ${c.episodes} episodes, ${c.tracks} tracks, ${c.sessions} sessions, ` +
+              `${c.attendance} attendance rows (${c.rows} rows in all) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+          );
+          console.log(`Staff sign in with the password "${org.password}", for example:`);
+          for (const s of org.staff.filter((u) => u.roles[0] !== 'clinician').slice(0, 4))
+            console.log(`  ${s.email.padEnd(44)} ${s.roles.join(', ')}`);
+          console.log(`  ${org.rollCall.clinicianEmail.padEnd(44)} clinician, with roll call due today`);
+          return 0;
+        } catch (err) {
+          bar.end();
+          if (err instanceof GenerateError) {
+            console.error(err.message);
+            return 1;
+          }
+          throw err;
+        }
       });
     }
     default:
