@@ -31,6 +31,26 @@ describe('organization settings', () => {
   });
 });
 
+describe('clinical-note settings', () => {
+  it('defaults the late-entry hours and the Part 2 notice, and lets an admin change them', async () => {
+    const { admin } = await createOrganization(t);
+    const s = await signIn(t, admin);
+    const before = (await s.get('/api/v1/organization')).json<{ settings: Record<string, unknown> }>();
+    expect(before.settings.lateEntryHours).toBe(24);
+    expect(before.settings.part2Notice).toMatch(/42 CFR part 2/);
+    const notice =
+      'These records are protected by 42 CFR part 2 and may not be redisclosed without the patient’s written consent.';
+    const res = await s.patch('/api/v1/organization', {
+      settings: { lateEntryHours: 48, part2Notice: notice },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ settings: { lateEntryHours: 48, part2Notice: notice } });
+    const tooShort = await s.patch('/api/v1/organization', { settings: { part2Notice: 'Confidential.' } });
+    expect(tooShort.statusCode).toBe(400);
+    expect((await s.patch('/api/v1/organization', { settings: { lateEntryHours: 0 } })).statusCode).toBe(400);
+  });
+});
+
 describe('locations and rooms', () => {
   it('an admin adds a location with an IANA time zone and rooms in it', async () => {
     const { admin } = await createOrganization(t);

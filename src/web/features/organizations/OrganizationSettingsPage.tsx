@@ -1,4 +1,14 @@
-import { Button, Loader, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Loader,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -92,6 +102,25 @@ function OrganizationForm({ organization }: { organization: OrganizationDto }) {
           label="Use the C-SSRS screener"
           description="Electronic use of the C-SSRS needs a licence from its copyright holder's licensee. Turn this on only if your organization holds one."
           {...form.getInputProps('settings.cssrsEnabled', { type: 'checkbox' })}
+        />
+        <Title order={2} size="h3">
+          Clinical notes
+        </Title>
+        <NumberInput
+          label="Mark a note as a late entry when signed more than (hours) after its session"
+          min={1}
+          max={720}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.lateEntryHours')}
+        />
+        <Textarea
+          label="Notice sent with every disclosure of 42 CFR Part 2 records"
+          description="Printed on exports of substance-use records. Check the wording with your compliance officer."
+          autosize
+          minRows={4}
+          w="100%"
+          {...form.getInputProps('settings.part2Notice')}
         />
         <ErrorAlert error={save.error} />
         <Button type="submit" loading={save.isPending}>
