@@ -49,7 +49,11 @@ export const OrganizationSettings = z.object({
   /** The licensed clinician on call who receives safety-alert tasks; null: any clinician. */
   onCallClinicianUserId: z.uuid().nullable(),
   /** A note signed more than this many hours after its session ended is marked late entry. */
-  lateEntryHours: z.number().int().min(1).max(24 * 30),
+  lateEntryHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   /** The notice that accompanies every disclosure of 42 CFR Part 2 records (exports, prints). */
   part2Notice: z.string().trim().min(50).max(4000),
 });

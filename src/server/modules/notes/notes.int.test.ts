@@ -113,6 +113,19 @@ describe('group note', () => {
     expect(absent.json<{ errors: { path: string }[] }>().errors[0]?.path).toBe('members.0.patientId');
   });
 
+  it('keeps a member’s draft on the group note: it is neither edited nor signed alone', async () => {
+    const drafted = (await draftAll()).json<GroupNoteDto>();
+    const noteId = drafted.members[0]!.noteId!;
+    const alone = await theo.put(`/api/v1/notes/${noteId}`, { body: { participation: 'Alone' } });
+    expect(alone.statusCode).toBe(409);
+    const signAlone = await theo.post(`/api/v1/notes/${noteId}/sign`, { attestation: true });
+    expect(signAlone.statusCode).toBe(409);
+    expect((await theo.get(url())).json<GroupNoteDto>().members[0]).toMatchObject({
+      status: 'draft',
+      body: memberBody(0),
+    });
+  });
+
   it('keeps text already written when a later save leaves a member out', async () => {
     await draftAll();
     const later = await save({
@@ -236,6 +249,7 @@ describe('group note', () => {
     expect(changeMember.statusCode).toBe(409);
     const put = await theo.put(`/api/v1/notes/${ben.id}`, { body: { participation: 'Changed' } });
     expect(put.statusCode).toBe(409);
+    expect((await theo.post(`/api/v1/notes/${ben.id}/sign`, { attestation: true })).statusCode).toBe(409);
     const again = await theo.post(`${url()}/sign`, { patientIds: [patient(0)], attestation: true });
     expect(again.statusCode).toBe(409);
     const after = await t.deps.database.db

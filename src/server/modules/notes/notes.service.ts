@@ -331,12 +331,17 @@ export function createNotesService({
     };
   }
 
-  /** A draft the actor may change: theirs, and not signed. */
+  /**
+   * A draft the actor may change: theirs, not signed, and not a group member's note (that is
+   * written and signed with its group, where the shared part and the name checks apply).
+   */
   async function draftOf(trx: Db, actor: OrgActor, id: string) {
     requireRole(actor, ...NOTE_ROLES);
     const note = await notesRepo.get(trx, actor.organizationId, id, { forUpdate: true });
     if (note.status !== 'draft') throw new AppError('note_signed');
     if (note.author_id !== actor.userId) throw forbidden();
+    if (note.kind === 'group_member')
+      throw conflict('A group member’s note is written and signed on the group note.');
     return note;
   }
 
