@@ -133,6 +133,22 @@ export async function admitMember(
   return res.json<EpisodeDto>();
 }
 
+/**
+ * The clinic most attendance and notes tests start from: the Evening block from `date`, and these
+ * patients (distinct names) admitted to it that day.
+ */
+export async function eveningGroupClinic(
+  t: TestApp,
+  date: string,
+  patients: readonly { givenName: string; familyName: string }[],
+) {
+  const clinic = await schedulingClinic(t);
+  await addEveningBlock(clinic, date);
+  const members: EpisodeDto[] = [];
+  for (const p of patients) members.push(await admitMember(clinic, p, date));
+  return { clinic, members };
+}
+
 /** A patient with an accepted referral but no episode of care (e.g. for one-off appointments). */
 export async function referredPatient(
   clinic: SchedulingClinic,

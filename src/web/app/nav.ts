@@ -68,6 +68,10 @@ const StaffSchedulesPage = lazy(() =>
 const RollCallPage = lazy(() =>
   import('../features/attendance/RollCallPage.js').then((m) => ({ default: m.RollCallPage })),
 );
+const GroupNotePage = lazy(() =>
+  import('../features/notes/GroupNotePage.js').then((m) => ({ default: m.GroupNotePage })),
+);
+const NotePage = lazy(() => import('../features/notes/NotePage.js').then((m) => ({ default: m.NotePage })));
 const SafetyAlertsPage = lazy(() =>
   import('../features/safety/SafetyAlertsPage.js').then((m) => ({ default: m.SafetyAlertsPage })),
 );
@@ -114,6 +118,8 @@ export const LINKED_PAGES: readonly PageRoute[] = [
   { path: '/admissions/new', roles: INTAKE_ROLES, Page: AdmissionPage },
   { path: '/programs/staff', roles: PROGRAM_SETUP_ROLES, Page: StaffSchedulesPage },
   { path: '/sessions/:id/roll-call', roles: PATIENT_RECORD_ROLES, Page: RollCallPage },
+  { path: '/sessions/:id/group-note', roles: INTAKE_ROLES, Page: GroupNotePage },
+  { path: '/notes/:id', roles: INTAKE_ROLES, Page: NotePage },
 ];
 
 /** Every console page, for the router. */

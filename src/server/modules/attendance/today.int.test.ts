@@ -3,9 +3,8 @@ import type { EngagementDto, TodayDto, WeeklyHoursDto } from '../../../contracts
 import type { EpisodeDto, SessionDto } from '../../../contracts/scheduling.js';
 import { createUser, signIn, useTestApp } from '../../../../test/support/test-app.js';
 import {
-  addEveningBlock,
-  admitMember,
   calendarOf,
+  eveningGroupClinic,
   schedulingClinic,
   type SchedulingClinic,
 } from '../../../../test/support/scheduling.js';
@@ -25,11 +24,11 @@ let thu: SessionDto;
 
 beforeEach(async () => {
   t.clock.set(MORNING);
-  clinic = await schedulingClinic(t);
-  await addEveningBlock(clinic, '2026-10-28');
-  members = [];
-  for (const givenName of ['Ana', 'Ben', 'Cy'])
-    members.push(await admitMember(clinic, { givenName, familyName: 'Member' }, '2026-10-28'));
+  ({ clinic, members } = await eveningGroupClinic(
+    t,
+    '2026-10-28',
+    ['Ana', 'Ben', 'Cy'].map((givenName) => ({ givenName, familyName: 'Member' })),
+  ));
   [wed, thu] = (await calendarOf(clinic.director, 'track', clinic.track.id, '2026-10-28', '2026-10-29')) as [
     SessionDto,
     SessionDto,

@@ -178,31 +178,29 @@ describe('supervised clinicians', () => {
   });
 });
 
+const familySession = {
+  body: {
+    subjective: 'Family reports less conflict.',
+    objective: 'Calm exchange.',
+    assessment: 'Improving.',
+    plan: 'Meet in two weeks.',
+  },
+  risk: 'none',
+};
+
 describe('family and medication-management notes', () => {
   it('records who attended a family session and suggests 90847', async () => {
     const { who, note } = await attendedAppointment('family', clinic.people.therapist2, { template: 'soap' });
     expect(note.header.suggestedCode?.code).toBe('90847');
     await who.put(`/api/v1/notes/${note.id}`, {
-      body: {
-        subjective: 'Family reports less conflict.',
-        objective: 'Calm exchange.',
-        assessment: 'Improving.',
-        plan: 'Meet in two weeks.',
-      },
-      risk: 'none',
+      ...familySession,
     });
     const noAttendees = await who.post(`/api/v1/notes/${note.id}/sign`, { attestation: true });
     expect(noAttendees.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
       'attendees',
     ]);
     await who.put(`/api/v1/notes/${note.id}`, {
-      body: {
-        subjective: 'Family reports less conflict.',
-        objective: 'Calm exchange.',
-        assessment: 'Improving.',
-        plan: 'Meet in two weeks.',
-      },
-      risk: 'none',
+      ...familySession,
       attendees: [{ name: 'Sam Lee', relationship: 'Spouse' }],
     });
     const signed = await who.post(`/api/v1/notes/${note.id}/sign`, { attestation: true });

@@ -5,9 +5,8 @@ import type { EpisodeDto, SessionDto } from '../../../contracts/scheduling.js';
 import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import { signIn, useTestApp, type Session } from '../../../../test/support/test-app.js';
 import {
-  addEveningBlock,
-  admitMember,
   calendarOf,
+  eveningGroupClinic,
   schedulingClinic,
   type SchedulingClinic,
 } from '../../../../test/support/scheduling.js';
@@ -60,11 +59,11 @@ const memberBody = (i: number) => ({
 
 beforeEach(async () => {
   t.clock.set(MORNING);
-  clinic = await schedulingClinic(t);
-  await addEveningBlock(clinic, '2026-10-28');
-  members = [];
-  for (const [givenName, familyName] of NAMES)
-    members.push(await admitMember(clinic, { givenName, familyName }, '2026-10-28'));
+  ({ clinic, members } = await eveningGroupClinic(
+    t,
+    '2026-10-28',
+    NAMES.map(([givenName, familyName]) => ({ givenName, familyName })),
+  ));
   [tonight] = (await calendarOf(clinic.director, 'track', clinic.track.id, '2026-10-28', '2026-10-28')) as [
     SessionDto,
   ];

@@ -64,6 +64,13 @@ const personOf = (m: MemberRow): PersonName => ({
   familyName: m.family_name,
   preferredName: m.preferred_name,
 });
+/** Each member's own text, in roster order (so flagged pairs read in the order of the roster). */
+const memberTexts = (members: readonly MemberRow[], notes: readonly NoteRow[]) =>
+  members.flatMap((m) => {
+    const note = notes.find((n) => n.patient_id === m.patient_id);
+    return note ? [{ id: m.patient_id, text: sectionsText(MEMBER_SECTIONS, note.body) }] : [];
+  });
+
 /** The shared part is nobody's own text: any member's name in it identifies that member. */
 const namesAnyMember = (text: string, people: readonly PersonName[]) =>
   otherMembersNamed(text, 'the group', people).length > 0;
@@ -263,9 +270,7 @@ export function createNotesService({
           signedAt: iso(note?.signed_at ?? null),
         };
       }),
-      similar: nearDuplicates(
-        notes.map((n) => ({ id: n.patient_id, text: sectionsText(MEMBER_SECTIONS, n.body) })),
-      ),
+      similar: nearDuplicates(memberTexts(members, notes)),
       suggestedCode: suggestServiceCode({ service, minutes, patientPresent: true }),
     };
   }
@@ -478,9 +483,9 @@ export function createNotesService({
           if (note) toSign.push(note);
         }
         fail(errors);
-        const similar = nearDuplicates(
-          notes.map((n) => ({ id: n.patient_id, text: sectionsText(MEMBER_SECTIONS, n.body) })),
-        ).filter((p) => toSign.some((n) => n.patient_id === p.a || n.patient_id === p.b));
+        const similar = nearDuplicates(memberTexts(members, notes)).filter((p) =>
+          toSign.some((n) => n.patient_id === p.a || n.patient_id === p.b),
+        );
         if (similar.length > 0 && !body.confirmSimilar)
           throw new AppError('similar_notes', {
             userMessage:

@@ -4,6 +4,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { RollCallDto } from '../../../contracts/attendance.js';
 import { ApiError } from '../../app/api.js';
+import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import { useSignedInMe } from '../../app/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
@@ -118,14 +119,24 @@ function RollCall({ rollCall }: { rollCall: RollCallDto }) {
     );
   };
 
+  // Once attendance is saved, a group's notes are one click away (the note page needs INTAKE_ROLES).
+  const canWriteNotes =
+    session.kind === 'group' && hasAnyRole(me.roles, INTAKE_ROLES) && members.some((m) => m.attendance);
   const heading = `Roll call: ${session.title}`;
   return (
     <Page
       title={heading}
       actions={
-        <Button component={Link} to="/schedule" variant="default">
-          Back to the schedule
-        </Button>
+        <Group>
+          {canWriteNotes && (
+            <Button component={Link} to={`/sessions/${session.id}/group-note`}>
+              Write notes
+            </Button>
+          )}
+          <Button component={Link} to="/schedule" variant="default">
+            Back to the schedule
+          </Button>
+        </Group>
       }
     >
       <Stack gap={4}>

@@ -15,6 +15,8 @@ import { PatientSafetyBanner } from '../safety/PatientSafetyBanner.js';
 import { PatientWeekSection } from '../scheduling/PatientWeekSection.js';
 import { WeeklyHoursSection } from '../attendance/WeeklyHoursSection.js';
 import { EngagementSection } from '../attendance/EngagementSection.js';
+import { ChartSection } from '../notes/ChartSection.js';
+import { MedicationsSection } from '../notes/MedicationsSection.js';
 import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import { hasAnyRole } from './access.js';
 import { formatDateOfBirth, formatWhen, patientName } from './format.js';
@@ -77,6 +79,8 @@ function PatientRecord({ patient }: { patient: PatientDto }) {
       <PatientWeekSection patientId={patient.id} />
       <WeeklyHoursSection patientId={patient.id} />
       {clinical && <EngagementSection patientId={patient.id} />}
+      {clinical && <ChartSection patientId={patient.id} />}
+      {clinical && <MedicationsSection patientId={patient.id} />}
       {clinical && <PatientReferrals patientId={patient.id} />}
       {clinical && <ScreeningHistory patientId={patient.id} />}
       {editing && <PatientFormModal patient={patient} onClose={() => setEditing(false)} />}

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CaseloadSection } from '../attendance/CaseloadSection.js';
 import { useToday } from '../attendance/attendance-api.js';
 import { MfaBadge } from '../identity/MfaBadge.js';
+import { NotesQueueSection } from '../notes/NotesQueueSection.js';
 import { TaskList } from '../safety/TaskList.js';
 import { TodaySessions } from './TodaySessions.js';
 import { StaffSummary } from './StaffSummary.js';
@@ -30,6 +31,7 @@ export function TodayPage() {
       <ErrorAlert error={today.error} />
       {clinical && today.isLoading && <Loader size="sm" aria-label="Loading your day" />}
       {today.data && <TodaySessions sessions={today.data.sessions} />}
+      {clinical && <NotesQueueSection />}
       {clinical && <TaskList />}
       {licensed && today.data && <CaseloadSection caseload={today.data.caseload} />}
       <Section heading="Your session">

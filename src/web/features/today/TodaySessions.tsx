@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ATTENDANCE_STATUS_LABELS, type TodayDto } from '../../../contracts/attendance.js';
 import { Section } from '../../components/Section.js';
 import { EngagementBadges } from '../attendance/EngagementBadges.js';
+import { SessionNoteButton } from '../notes/SessionNoteButton.js';
 import { describeSession } from '../scheduling/format.js';
 
 type TodaySession = TodayDto['sessions'][number];
@@ -34,14 +35,17 @@ function SessionRoster({ today: { session, members, recorded } }: { today: Today
               Attendance: {recorded} of {members.length} recorded
             </Text>
           </div>
-          <Button
-            size="xs"
-            component={Link}
-            to={`/sessions/${session.id}/roll-call`}
-            aria-label={`Roll call: ${name}`}
-          >
-            Roll call
-          </Button>
+          <Group gap="xs" align="flex-start">
+            <Button
+              size="xs"
+              component={Link}
+              to={`/sessions/${session.id}/roll-call`}
+              aria-label={`Roll call: ${name}`}
+            >
+              Roll call
+            </Button>
+            <SessionNoteButton session={session} members={members} />
+          </Group>
         </Group>
         {members.length > 0 && (
           <Table.ScrollContainer minWidth={560}>
