@@ -361,21 +361,17 @@ export function createAttendanceService({
         LICENSED_ROLES.some((r) => actor.roles.includes(r)) ? caseloadOf(actor) : [],
       ]);
       const memberIds = sessions.flatMap((s) => s.participants.map((p) => p.patientId));
-      const engagement = await engagementOf(
-        db,
-        actor.organizationId,
-        [...memberIds, ...rows.map((r) => r.patient_id)],
-        { now, timeZone },
-      );
+      const patientIds = [...new Set([...memberIds, ...rows.map((r) => r.patient_id)])];
+      // The audit event is written while engagement is read: both need only the ids.
+      const [engagement] = await Promise.all([
+        engagementOf(db, actor.organizationId, patientIds, { now, timeZone }),
+        audit.record(db, actor, {
+          action: 'read',
+          resourceType: 'Today',
+          details: { sessionIds, patientIds },
+        }),
+      ]);
       const caseload = withEngagement(rows, engagement);
-      await audit.record(db, actor, {
-        action: 'read',
-        resourceType: 'Today',
-        details: {
-          sessionIds,
-          patientIds: [...new Set([...memberIds, ...caseload.map((c) => c.patientId)])],
-        },
-      });
       return {
         date,
         timeZone,

@@ -58,6 +58,14 @@ export const notesRepo = {
     return db.insertInto('notes').values(values).returning('id').executeTakeFirstOrThrow();
   },
 
+  async insertMany(db: Db, rows: readonly Insertable<NotesTable>[]) {
+    if (rows.length > 0)
+      await db
+        .insertInto('notes')
+        .values([...rows])
+        .execute();
+  },
+
   update(db: Db, organizationId: string, id: string, values: Updateable<NotesTable>) {
     return db
       .updateTable('notes')

@@ -35,7 +35,8 @@ import type { Actor, AuditLog } from '../../platform/audit/audit-log.js';
 import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { Insertable } from 'kysely';
+import type { DB, NotesTable } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/tx.js';
 import { AppError, conflict, forbidden, invalid, type FieldError } from '../../platform/errors.js';
 import { organizationsRepo, settingsOf } from '../organizations/index.js';
@@ -170,24 +171,39 @@ export function createNotesService({
     };
   }
 
+  /** Who signs and the organization's late-entry rule, read once for every note signed together. */
+  async function signerOf(trx: Db, actor: OrgActor) {
+    const [me, { lateEntryHours }] = await Promise.all([
+      clinicianOf(trx, actor, actor.userId),
+      settings(trx, actor),
+    ]);
+    return { me, lateEntryHours };
+  }
+
   /**
    * Signs a note in the caller's transaction: stores the content with its SHA-256, marks a late
    * entry, leaves a supervised clinician's note pending co-signature, opens a safety alert for a
-   * risk concern and applies medication changes to the patient's list.
+   * risk concern and applies medication changes to the patient's list. The caller audits.
    */
-  async function sign(trx: Db, actor: OrgActor, note: NoteRow, session: SessionDto, content: object) {
+  async function sign(
+    trx: Db,
+    actor: OrgActor,
+    signer: Awaited<ReturnType<typeof signerOf>>,
+    note: NoteRow,
+    session: SessionDto,
+    content: { header: NoteHeaderDto } & Record<string, unknown>,
+  ) {
     const now = clock.now();
-    const me = await clinicianOf(trx, actor, actor.userId);
+    const { me } = signer;
     const signed = { ...content, attestation: ATTESTATION, signer: me.display_name };
-    const header_ = (content as { header: NoteHeaderDto }).header;
     await notesRepo.update(trx, actor.organizationId, note.id, {
       status: me.supervisor_id ? 'pending_cosign' : 'signed',
       signed_content: JSON.stringify(signed),
       content_sha256: sha256(signed),
-      service_code: header_.suggestedCode?.code ?? null,
+      service_code: content.header.suggestedCode?.code ?? null,
       signed_by: actor.userId,
       signed_at: now,
-      late_entry: isLateEntry(new Date(session.endsAt), now, (await settings(trx, actor)).lateEntryHours),
+      late_entry: isLateEntry(new Date(session.endsAt), now, signer.lateEntryHours),
       cosigner_id: me.supervisor_id,
     });
     if (note.risk === 'concern')
@@ -195,18 +211,24 @@ export function createNotesService({
         patientId: note.patient_id,
         noteId: note.id,
         acuity: 'non_acute',
-        reason: `Risk concern noted in the ${header_.serviceLabel.toLowerCase()} note of ${session.localDate}.`,
+        reason: `Risk concern noted in the ${content.header.serviceLabel.toLowerCase()} note of ${session.localDate}.`,
       });
     if (note.medication && note.medication.changes.length > 0)
       await applyMedications(trx, actor, note, session.localDate);
-    await audit.record(trx, actor, {
-      action: 'update',
-      resourceType: 'Note',
-      resourceId: note.id,
-      patientId: note.patient_id,
-      details: { event: 'sign', pendingCosign: me.supervisor_id !== null },
-    });
   }
+
+  const signedEvent = (notes: readonly NoteRow[], pendingCosign: boolean) => ({
+    action: 'update' as const,
+    resourceType: 'Note',
+    resourceId: notes.length === 1 ? notes[0]!.id : null,
+    patientId: notes.length === 1 ? notes[0]!.patient_id : null,
+    details: {
+      event: 'sign',
+      pendingCosign,
+      noteIds: notes.map((n) => n.id),
+      patientIds: notes.map((n) => n.patient_id),
+    },
+  });
 
   async function applyMedications(trx: Db, actor: OrgActor, note: NoteRow, date: string) {
     const changes = note.medication!.changes;
@@ -382,6 +404,7 @@ export function createNotesService({
           await notesRepo.saveSharedPart(trx, actor.organizationId, sessionId, sharedBody, actor.userId);
         }
         const saved: string[] = [];
+        const created: Insertable<NotesTable>[] = [];
         for (const [i, draft] of body.members.entries()) {
           const member = members.find((m) => m.patient_id === draft.patientId);
           if (!member)
@@ -406,7 +429,7 @@ export function createNotesService({
             if (Object.keys(memberBody).length === 0 && !values.risk) continue;
             if (!present(member))
               throw invalid(`members.${i}.patientId`, 'Only members marked present get a note.');
-            await notesRepo.insert(trx, {
+            created.push({
               organization_id: actor.organizationId,
               patient_id: member.patient_id,
               session_id: sessionId,
@@ -421,6 +444,7 @@ export function createNotesService({
           }
           saved.push(member.patient_id);
         }
+        await notesRepo.insertMany(trx, created);
         await audit.record(trx, actor, {
           action: 'update',
           resourceType: 'GroupNote',
@@ -492,11 +516,11 @@ export function createNotesService({
               'Some member notes are nearly identical. Individualize them, or confirm to sign anyway.',
             extensions: { similar },
           });
-        const author = await clinicianOf(trx, actor, actor.userId);
+        const signer = await signerOf(trx, actor);
         for (const note of toSign) {
           const member = members.find((m) => m.patient_id === note.patient_id)!;
-          await sign(trx, actor, note, session, {
-            header: header(session, member, author),
+          await sign(trx, actor, signer, note, session, {
+            header: header(session, member, signer.me),
             curriculumModule: session.curriculumModule?.title ?? null,
             shared: sharedBody,
             member: note.body,
@@ -504,6 +528,7 @@ export function createNotesService({
             riskDetail: note.risk_detail,
           });
         }
+        await audit.record(trx, actor, signedEvent(toSign, signer.me.supervisor_id !== null));
         return groupNote(trx, actor, session);
       }),
 
@@ -618,8 +643,9 @@ export function createNotesService({
             errors.push({ path: `medication.vitals.${path}`, message });
         }
         fail(errors);
-        await sign(trx, actor, note, session, {
-          header: header(session, member, await clinicianOf(trx, actor, actor.userId)),
+        const signer = await signerOf(trx, actor);
+        await sign(trx, actor, signer, note, session, {
+          header: header(session, member, signer.me),
           template: note.template,
           body: note.body,
           risk: note.risk,
@@ -627,6 +653,7 @@ export function createNotesService({
           attendees: note.attendees,
           medication: note.medication,
         });
+        await audit.record(trx, actor, signedEvent([note], signer.me.supervisor_id !== null));
         return noteDto(trx, actor, await notesRepo.get(trx, actor.organizationId, id));
       }),
 
