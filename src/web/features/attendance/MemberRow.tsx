@@ -1,13 +1,4 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Chip,
-  Group,
-  NumberInput,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Chip, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { MemberCard } from '../patients/MemberCard.js';
 import { ATTENDANCE_STATUS_LABELS } from '../../../contracts/attendance.js';
