@@ -47,7 +47,16 @@ export const auditRepo = {
   list(db: Db, organizationId: string, filter: AuditFilter, limit: number) {
     let query = baseQuery(db, organizationId);
     if (filter.userId) query = query.where('e.actor_user_id', '=', filter.userId);
-    if (filter.patientId) query = query.where('e.patient_id', '=', filter.patientId);
+    // An event about several patients (a roster, a group's notes) lists them in details.patientIds.
+    if (filter.patientId) {
+      const patientId = filter.patientId;
+      query = query.where((eb) =>
+        eb.or([
+          eb('e.patient_id', '=', patientId),
+          sql<boolean>`e.details -> 'patientIds' @> ${JSON.stringify([patientId])}::jsonb`,
+        ]),
+      );
+    }
     if (filter.action) query = query.where('e.action', '=', filter.action);
     if (filter.fromInstant) query = query.where('e.occurred_at', '>=', filter.fromInstant);
     if (filter.toInstantExclusive) query = query.where('e.occurred_at', '<', filter.toInstantExclusive);

@@ -301,6 +301,16 @@ describe('the chart and exports', () => {
 });
 
 describe('42 CFR Part 2', () => {
+  it('labels a substance-use program’s appointment notes even without an episode label', async () => {
+    await t.deps.database.db
+      .updateTable('programs')
+      .set({ substance_use: true })
+      .where('id', '=', clinic.program.id)
+      .execute();
+    const { note } = await attendedAppointment('individual', clinic.people.therapist2);
+    expect(note.part2).toBe(true);
+  });
+
   it('labels notes of a substance-use episode and says so in the export’s audit', async () => {
     // Admission labels the episode of a substance-use program (tested with admissions).
     await t.deps.database.db

@@ -37,6 +37,7 @@ export const chartRepo = {
         'n.session_starts_at',
         'n.content_text',
         'n.sensitivity',
+        'n.author_id',
         's.title as session_title',
       ])
       .where('n.organization_id', '=', organizationId)

@@ -17,6 +17,7 @@ import type { AuditLog } from '../../platform/audit/audit-log.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
+import { conflict } from '../../platform/errors.js';
 import { organizationsRepo, settingsOf } from '../organizations/index.js';
 import type { PatientsService } from '../patients/index.js';
 import { chartRepo } from './chart.repo.js';
@@ -154,6 +155,7 @@ export function createChartService({
       requireRole(actor, ...NOTE_ROLES);
       await patients.assertExists(db, actor, patientId);
       const kinds = new Set(query.q ? ['note'] : (query.kinds?.split(',') ?? CHART_ENTRY_KINDS));
+      const timeZone = await zoneOf(actor);
       const before = query.before ? new Date(query.before) : new Date('9999-12-31T00:00:00Z');
       const org = actor.organizationId;
       const [sessions, noteRows, assessments, alerts, meds] = await Promise.all([
@@ -177,7 +179,11 @@ export function createChartService({
           kind: 'note' as const,
           at: n.session_starts_at.toISOString(),
           title: `${titleOf({ kind: n.kind as NoteDto['kind'], template: n.template as NoteDto['template'] })} · ${n.session_title}`,
-          detail: n.content_text.slice(0, 240) || null,
+          // Another clinician's draft shows as a draft, not its text.
+          detail:
+            n.status === 'draft' && n.author_id !== actor.userId && !actor.roles.includes('program_director')
+              ? null
+              : n.content_text.slice(0, 240) || null,
           refId: n.id,
           status: NOTE_STATUS_LABELS[n.status as NoteDto['status']] + (n.late_entry ? ' (late entry)' : ''),
           part2: n.sensitivity.includes('part2'),
@@ -204,7 +210,7 @@ export function createChartService({
         })),
         ...meds.map((m) => ({
           kind: 'medication' as const,
-          at: startOfClinicDay(m.changed_on, 'UTC').toISOString(),
+          at: startOfClinicDay(m.changed_on, timeZone).toISOString(),
           title: `Medication ${m.kind.replace('_', ' ')}: ${m.name}`,
           detail: [m.dose, m.reason].filter(Boolean).join(' · ') || null,
           refId: m.note_id,
@@ -241,6 +247,7 @@ export function createChartService({
     async exportNote(actor: OrgActor, noteId: string) {
       requireRole(actor, ...NOTE_ROLES);
       const note = await chartRepo.note(db, actor.organizationId, noteId);
+      if (note.status === 'draft') throw conflict('Only signed notes are exported.');
       const timeZone = await zoneOf(actor);
       return exportPdf(
         actor,

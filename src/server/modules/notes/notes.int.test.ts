@@ -296,6 +296,37 @@ describe('group note', () => {
     expect(alerts[0]!.note_id).not.toBeNull();
   });
 
+  it('is signed only by the session’s own staff, and the audit trail finds it by patient', async () => {
+    await draftAll();
+    const dana = await signIn(t, clinic.people.director);
+    const notThere = await dana.post(`${url()}/sign`, { patientIds: [patient(0)], attestation: true });
+    expect(notThere.statusCode).toBe(403);
+    const signed = await theo.post(`${url()}/sign`, {
+      patientIds: [patient(0), patient(1), patient(2)],
+      attestation: true,
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const admin = await signIn(t, clinic.admin);
+    const events = await admin.get(`/api/v1/audit-events?patientId=${patient(1)}`);
+    expect(events.statusCode, events.body).toBe(200);
+    const types = events.json<{ items: { resourceType: string; details: Record<string, unknown> }[] }>()
+      .items;
+    expect(types.some((e) => e.resourceType === 'Note' && e.details.event === 'sign')).toBe(true);
+  });
+
+  it('keeps a draft to its author: another clinician cannot read it, export it or amend it', async () => {
+    const drafted = (await draftAll()).json<GroupNoteDto>();
+    const noteId = drafted.members[0]!.noteId!;
+    const casey = await signIn(t, clinic.people.therapist2);
+    expect((await casey.get(`/api/v1/notes/${noteId}`)).statusCode).toBe(403);
+    expect((await theo.get(`/api/v1/notes/${noteId}`)).statusCode).toBe(200);
+    expect((await theo.get(`/api/v1/notes/${noteId}/pdf`)).statusCode).toBe(409);
+    await theo.post(`${url()}/sign`, { patientIds: [patient(0)], attestation: true });
+    const addendum = { reason: 'Late information', text: 'Called after group.' };
+    expect((await casey.post(`/api/v1/notes/${noteId}/addenda`, addendum)).statusCode).toBe(403);
+    expect((await theo.post(`/api/v1/notes/${noteId}/addenda`, addendum)).statusCode).toBe(201);
+  });
+
   it('is written only by the session’s staff, and not read by the front desk', async () => {
     const casey = await signIn(t, clinic.people.therapist2);
     expect((await casey.put(url(), { shared, members: [] })).statusCode).toBe(403);

@@ -117,6 +117,12 @@ export const notesRepo = {
       .leftJoin('episodes as e', (j) =>
         j.onRef('e.organization_id', '=', 'sp.organization_id').onRef('e.id', '=', 'sp.episode_id'),
       )
+      .innerJoin('sessions as s', (j) =>
+        j.onRef('s.organization_id', '=', 'sp.organization_id').onRef('s.id', '=', 'sp.session_id'),
+      )
+      .leftJoin('programs as pr', (j) =>
+        j.onRef('pr.organization_id', '=', 's.organization_id').onRef('pr.id', '=', 's.program_id'),
+      )
       .select([
         'sp.patient_id',
         'sp.episode_id',
@@ -128,6 +134,7 @@ export const notesRepo = {
         'a.minutes',
         'a.telehealth',
         'e.sensitivity',
+        'pr.substance_use',
       ])
       .where('sp.organization_id', '=', organizationId)
       .where('sp.session_id', '=', sessionId)

@@ -72,6 +72,20 @@ const memberTexts = (members: readonly MemberRow[], notes: readonly NoteRow[]) =
     return note ? [{ id: m.patient_id, text: sectionsText(MEMBER_SECTIONS, note.body) }] : [];
   });
 
+/**
+ * A note's security labels: its episode's, and `part2` for a substance-use program's session
+ * even before admission (an intake assessment), so every Part 2 record carries the label.
+ */
+const labelsOf = (m: MemberRow) => [
+  ...new Set([...(m.sensitivity ?? []), ...(m.substance_use ? ['part2'] : [])]),
+];
+
+/** A draft is its author's work in progress: only they and program directors read it. */
+export function assertMayRead(actor: OrgActor, note: { status: string; author_id: string }) {
+  if (note.status === 'draft' && note.author_id !== actor.userId && !actor.roles.includes('program_director'))
+    throw forbidden();
+}
+
 /** The shared part is nobody's own text: any member's name in it identifies that member. */
 const namesAnyMember = (text: string, people: readonly PersonName[]) =>
   otherMembersNamed(text, 'the group', people).length > 0;
@@ -130,12 +144,6 @@ export function createNotesService({
       throw forbidden();
   }
 
-  async function clinicianOf(trx: Db, actor: OrgActor, userId: string) {
-    const [u] = await notesRepo.staff(trx, actor.organizationId, [userId]);
-    if (!u) throw new Error('note author is not a user of the organization');
-    return u;
-  }
-
   function header(
     session: SessionDto,
     member: MemberRow,
@@ -171,13 +179,20 @@ export function createNotesService({
     };
   }
 
-  /** Who signs and the organization's late-entry rule, read once for every note signed together. */
-  async function signerOf(trx: Db, actor: OrgActor) {
-    const [me, { lateEntryHours }] = await Promise.all([
-      clinicianOf(trx, actor, actor.userId),
+  /**
+   * Who signs, the authors of the notes being signed (a supervised author's note waits for their
+   * supervisor even when a licensed co-lead signs it) and the late-entry rule, read once.
+   */
+  async function signerOf(trx: Db, actor: OrgActor, authorIds: readonly string[]) {
+    const [people, { lateEntryHours }] = await Promise.all([
+      notesRepo.staff(trx, actor.organizationId, [...new Set([actor.userId, ...authorIds])]),
       settings(trx, actor),
     ]);
-    return { me, lateEntryHours };
+    const me = people.find((p) => p.id === actor.userId);
+    if (!me) throw new Error('note signer is not a user of the organization');
+    const supervisorOf = (authorId: string) =>
+      me.supervisor_id ?? people.find((p) => p.id === authorId)?.supervisor_id ?? null;
+    return { me, lateEntryHours, supervisorOf };
   }
 
   /**
@@ -195,16 +210,17 @@ export function createNotesService({
   ) {
     const now = clock.now();
     const { me } = signer;
+    const cosigner = signer.supervisorOf(note.author_id);
     const signed = { ...content, attestation: ATTESTATION, signer: me.display_name };
     await notesRepo.update(trx, actor.organizationId, note.id, {
-      status: me.supervisor_id ? 'pending_cosign' : 'signed',
+      status: cosigner ? 'pending_cosign' : 'signed',
       signed_content: JSON.stringify(signed),
       content_sha256: sha256(signed),
       service_code: content.header.suggestedCode?.code ?? null,
       signed_by: actor.userId,
       signed_at: now,
       late_entry: isLateEntry(new Date(session.endsAt), now, signer.lateEntryHours),
-      cosigner_id: me.supervisor_id,
+      cosigner_id: cosigner,
     });
     if (note.risk === 'concern')
       await safety.raiseAlert(trx, actor, {
@@ -233,6 +249,13 @@ export function createNotesService({
   async function applyMedications(trx: Db, actor: OrgActor, note: NoteRow, date: string) {
     const changes = note.medication!.changes;
     const current = await notesRepo.activeMedications(trx, actor.organizationId, note.patient_id);
+    const key = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+    // A note signed late must not undo what a later note already changed.
+    if (current.some((m) => m.since > date && changes.some((c) => key(c.name) === key(m.name))))
+      throw conflict(
+        'A later medication note has already changed this medication; record the change in a new note.',
+        'medication.changes',
+      );
     try {
       applyMedicationChanges(current, changes, date);
     } catch (err) {
@@ -419,7 +442,7 @@ export function createNotesService({
           const note = notes.find((n) => n.patient_id === draft.patientId);
           if (note) {
             const same =
-              canonicalJson(note.body) === values.body &&
+              canonicalJson(note.body) === canonicalJson(memberBody) &&
               note.risk === values.risk &&
               note.risk_detail === values.risk_detail;
             if (same) continue;
@@ -438,7 +461,7 @@ export function createNotesService({
               template: 'group',
               session_starts_at: new Date(session.startsAt),
               author_id: actor.userId,
-              sensitivity: member.sensitivity ?? [],
+              sensitivity: labelsOf(member),
               ...values,
             });
           }
@@ -462,7 +485,8 @@ export function createNotesService({
     ) =>
       db.transaction().execute(async (trx) => {
         const session = await groupSession(trx, actor, sessionId);
-        assertStaffOf(actor, session);
+        // The signer attests to the service they provided: only the session's own staff sign.
+        if (!session.staff.some((s) => s.userId === actor.userId)) throw forbidden();
         const [members, notes, shared] = await Promise.all([
           notesRepo.members(trx, actor.organizationId, sessionId),
           notesRepo.forSession(trx, actor.organizationId, sessionId, { forUpdate: true }),
@@ -488,22 +512,20 @@ export function createNotesService({
           if (!present(member)) {
             errors.push({
               path,
-              message: `${nameOf(member)} is not marked present; an absent member gets no note.`,
+              message: 'This member is not marked present; an absent member gets no note.',
             });
             continue;
           }
-          if (note && note.status !== 'draft')
-            throw conflict(`${nameOf(member)}’s note is already signed.`, path);
+          if (note && note.status !== 'draft') throw conflict('This member’s note is already signed.', path);
           const memberBody = note?.body ?? {};
           for (const key of missingSections(MEMBER_SECTIONS, memberBody))
-            errors.push({ path: `${path}.${key}`, message: `Write ${nameOf(member)}’s ${key} section.` });
-          if (!note?.risk)
-            errors.push({ path: `${path}.risk`, message: `Record the risk check for ${nameOf(member)}.` });
+            errors.push({ path: `${path}.${key}`, message: 'Write this section.' });
+          if (!note?.risk) errors.push({ path: `${path}.risk`, message: 'Record the risk check.' });
           if (note?.risk === 'concern' && !note.risk_detail)
             errors.push({ path: `${path}.riskDetail`, message: 'Describe the risk concern.' });
           const text = `${sectionsText(MEMBER_SECTIONS, memberBody)}\n${note?.risk_detail ?? ''}`;
           if (otherMembersNamed(text, patientId, people).length > 0)
-            errors.push({ path, message: `${nameOf(member)}’s note names another member; remove the name.` });
+            errors.push({ path, message: 'This note names another member; remove the name.' });
           if (note) toSign.push(note);
         }
         fail(errors);
@@ -516,7 +538,11 @@ export function createNotesService({
               'Some member notes are nearly identical. Individualize them, or confirm to sign anyway.',
             extensions: { similar },
           });
-        const signer = await signerOf(trx, actor);
+        const signer = await signerOf(
+          trx,
+          actor,
+          toSign.map((n) => n.author_id),
+        );
         for (const note of toSign) {
           const member = members.find((m) => m.patient_id === note.patient_id)!;
           await sign(trx, actor, signer, note, session, {
@@ -528,7 +554,14 @@ export function createNotesService({
             riskDetail: note.risk_detail,
           });
         }
-        await audit.record(trx, actor, signedEvent(toSign, signer.me.supervisor_id !== null));
+        await audit.record(
+          trx,
+          actor,
+          signedEvent(
+            toSign,
+            toSign.some((n) => signer.supervisorOf(n.author_id) !== null),
+          ),
+        );
         return groupNote(trx, actor, session);
       }),
 
@@ -545,7 +578,15 @@ export function createNotesService({
         const existing = (await notesRepo.forSession(trx, actor.organizationId, sessionId)).find(
           (n) => n.patient_id === input.patientId,
         );
-        if (existing) return { created: false, note: await noteDto(trx, actor, existing) };
+        if (existing) {
+          await audit.record(trx, actor, {
+            action: 'read',
+            resourceType: 'Note',
+            resourceId: existing.id,
+            patientId: existing.patient_id,
+          });
+          return { created: false, note: await noteDto(trx, actor, existing) };
+        }
         if (!present(member))
           throw conflict('Record the patient as present before writing the note.', 'patientId');
         const { id } = await notesRepo.insert(trx, {
@@ -560,7 +601,7 @@ export function createNotesService({
             session.kind === 'medication_management' ? JSON.stringify({ changes: [], vitals: null }) : null,
           session_starts_at: new Date(session.startsAt),
           author_id: actor.userId,
-          sensitivity: member.sensitivity ?? [],
+          sensitivity: labelsOf(member),
         });
         await audit.record(trx, actor, {
           action: 'create',
@@ -578,6 +619,7 @@ export function createNotesService({
       requireRole(actor, ...NOTE_ROLES);
       const note = await notesRepo.get(db, actor.organizationId, id);
       await patients.assertExists(db, actor, note.patient_id);
+      assertMayRead(actor, note);
       const dto = await noteDto(db, actor, note);
       await audit.record(db, actor, {
         action: 'read',
@@ -643,7 +685,7 @@ export function createNotesService({
             errors.push({ path: `medication.vitals.${path}`, message });
         }
         fail(errors);
-        const signer = await signerOf(trx, actor);
+        const signer = await signerOf(trx, actor, [note.author_id]);
         await sign(trx, actor, signer, note, session, {
           header: header(session, member, signer.me),
           template: note.template,
@@ -653,7 +695,7 @@ export function createNotesService({
           attendees: note.attendees,
           medication: note.medication,
         });
-        await audit.record(trx, actor, signedEvent([note], signer.me.supervisor_id !== null));
+        await audit.record(trx, actor, signedEvent([note], signer.supervisorOf(note.author_id) !== null));
         return noteDto(trx, actor, await notesRepo.get(trx, actor.organizationId, id));
       }),
 
@@ -682,6 +724,12 @@ export function createNotesService({
         const note = await notesRepo.get(trx, actor.organizationId, id, { forUpdate: true });
         if (note.status === 'draft')
           throw conflict('A draft is edited directly; addenda are for signed notes.');
+        // The author, the co-signer or a program director amends a signed note.
+        if (
+          ![note.author_id, note.cosigner_id].includes(actor.userId) &&
+          !actor.roles.includes('program_director')
+        )
+          throw forbidden();
         const at = clock.now();
         await notesRepo.insertAddendum(trx, {
           organizationId: actor.organizationId,

@@ -128,7 +128,10 @@ export const notesQueueRepo = {
         .where('organization_id', '=', v.organizationId)
         .where('patient_id', '=', v.patientId)
         .where('stopped_on', 'is', null)
-        .where(sql<boolean>`lower(name) = lower(${name})`);
+        // Names match as the domain's list does: trimmed, case-folded, inner spaces collapsed.
+        .where(
+          sql<boolean>`lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = ${name.trim().toLowerCase().replace(/\s+/g, ' ')}`,
+        );
     for (const c of v.changes) {
       if (c.kind === 'start')
         await db
@@ -150,8 +153,9 @@ export const notesQueueRepo = {
         await active(c.name)
           .set({
             dose: c.dose ?? null,
-            ...(c.route !== undefined && { route: c.route }),
-            ...(c.frequency !== undefined && { frequency: c.frequency }),
+            // Route and frequency stay as they were unless the note gives new ones.
+            ...(c.route != null && { route: c.route }),
+            ...(c.frequency != null && { frequency: c.frequency }),
             since: v.date,
             source_note_id: v.noteId,
           })
