@@ -1,6 +1,5 @@
 import type { Db } from '../../platform/db/tx.js';
 import { containsPattern } from '../../platform/db/like.js';
-import { notFound } from '../../platform/errors.js';
 
 /** Reads for the chart timeline: one query per kind of entry, newest first, before an instant. */
 export const chartRepo = {
@@ -84,28 +83,6 @@ export const chartRepo = {
       .execute();
   },
 
-  activeMedications(db: Db, organizationId: string, patientId: string) {
-    return db
-      .selectFrom('medications')
-      .select(['id', 'name', 'dose', 'route', 'frequency', 'since'])
-      .where('organization_id', '=', organizationId)
-      .where('patient_id', '=', patientId)
-      .where('stopped_on', 'is', null)
-      .orderBy('name')
-      .execute();
-  },
-
-  async note(db: Db, organizationId: string, id: string) {
-    const row = await db
-      .selectFrom('notes')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('note');
-    return row;
-  },
-
   async signedNotesBetween(db: Db, organizationId: string, patientId: string, from: Date, to: Date) {
     const rows = await db
       .selectFrom('notes')
@@ -118,15 +95,5 @@ export const chartRepo = {
       .orderBy('session_starts_at')
       .execute();
     return rows.map((r) => r.id);
-  },
-
-  async displayName(db: Db, organizationId: string, userId: string) {
-    const row = await db
-      .selectFrom('users')
-      .select('display_name')
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    return row?.display_name;
   },
 };

@@ -21,6 +21,7 @@ import { conflict } from '../../platform/errors.js';
 import { organizationsRepo, settingsOf } from '../organizations/index.js';
 import type { PatientsService } from '../patients/index.js';
 import { chartRepo } from './chart.repo.js';
+import { notesRepo } from './notes.repo.js';
 import { renderNotesPdf, type NotePdfEntry } from './notes.pdf.js';
 import { NOTE_ROLES, sectionsOf, type NotesService, type OrgActor } from './notes.service.js';
 
@@ -124,7 +125,7 @@ export function createChartService({
     const org = await organizationsRepo.getOrganization(db, actor.organizationId);
     const dtos: NoteDto[] = [];
     for (const id of noteIds)
-      dtos.push(await notes.noteDto(db, actor, await chartRepo.note(db, actor.organizationId, id)));
+      dtos.push(await notes.noteDto(db, actor, await notesRepo.get(db, actor.organizationId, id)));
     const part2 = dtos.some((n) => n.part2);
     const now = clinicDateTime(clock.now(), timeZone);
     const pdf = await renderNotesPdf({
@@ -136,7 +137,7 @@ export function createChartService({
       },
       range,
       generatedAt: `${now.date} ${now.time} (${timeZone})`,
-      generatedBy: (await chartRepo.displayName(db, actor.organizationId, actor.userId)) ?? '',
+      generatedBy: (await notesRepo.staff(db, actor.organizationId, [actor.userId]))[0]?.display_name ?? '',
       entries: dtos.map((n) => pdfEntry(n, timeZone)),
       part2Notice: part2 ? settingsOf(org.settings).part2Notice : null,
     });
@@ -232,7 +233,7 @@ export function createChartService({
     async medications(actor: OrgActor, patientId: string) {
       requireRole(actor, ...NOTE_ROLES);
       await patients.assertExists(db, actor, patientId);
-      const rows = await chartRepo.activeMedications(db, actor.organizationId, patientId);
+      const rows = await notesRepo.activeMedications(db, actor.organizationId, patientId);
       await audit.record(db, actor, { action: 'read', resourceType: 'MedicationList', patientId });
       return rows.map((r) => ({
         id: r.id,
@@ -246,7 +247,7 @@ export function createChartService({
 
     async exportNote(actor: OrgActor, noteId: string) {
       requireRole(actor, ...NOTE_ROLES);
-      const note = await chartRepo.note(db, actor.organizationId, noteId);
+      const note = await notesRepo.get(db, actor.organizationId, noteId);
       if (note.status === 'draft') throw conflict('Only signed notes are exported.');
       const timeZone = await zoneOf(actor);
       return exportPdf(
