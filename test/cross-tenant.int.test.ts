@@ -270,4 +270,90 @@ describe('cross-organization access', () => {
       .items.find((s: { id: string }) => s.id === first.people.therapist.id);
     expect(staffRow.credentials).toBeNull();
   });
+
+  it('a second organization’s staff get 404 on the first’s attendance, notes, chart and medications', async () => {
+    t.clock.set('2026-10-28T12:00:00Z');
+    const first = await schedulingClinic(t);
+    await addEveningBlock(first, '2026-10-28');
+    const episode = await admitMember(first, { givenName: 'Private', familyName: 'Member' }, '2026-10-28');
+    const patientId = episode.patient.id;
+    const [session] = await calendarOf(first.director, 'track', first.track.id, '2026-10-28', '2026-10-28');
+    const sessionId = session!.id;
+    t.clock.set('2026-10-28T23:00:00Z');
+    const theo = await signIn(t, first.people.therapist);
+    await theo.put(`/api/v1/sessions/${sessionId}/attendance`, {
+      marks: [{ patientId, status: 'present' }],
+    });
+    const shared = { topic: 'Skills', interventions: 'Practice', process: 'Engaged group.' };
+    const member = {
+      participation: 'Practised breathing.',
+      response: 'Calmer.',
+      progress: 'On plan.',
+      plan: 'Daily practice.',
+    };
+    const drafted = await theo.put(`/api/v1/sessions/${sessionId}/group-note`, {
+      shared,
+      members: [{ patientId, body: member, risk: 'none' }],
+    });
+    const noteId: string = drafted.json().members[0].noteId;
+    await theo.post(`/api/v1/sessions/${sessionId}/group-note/sign`, {
+      patientIds: [patientId],
+      attestation: true,
+    });
+
+    const second = await schedulingClinic(t);
+    const them = second.director;
+    const reads = [
+      `/api/v1/sessions/${sessionId}/roll-call`,
+      `/api/v1/sessions/${sessionId}/group-note`,
+      `/api/v1/notes/${noteId}`,
+      `/api/v1/notes/${noteId}/pdf`,
+      `/api/v1/patients/${patientId}/hours`,
+      `/api/v1/patients/${patientId}/engagement`,
+      `/api/v1/patients/${patientId}/chart`,
+      `/api/v1/patients/${patientId}/medications`,
+      `/api/v1/patients/${patientId}/notes/pdf?from=2026-10-01&to=2026-10-31`,
+    ];
+    for (const url of reads) {
+      const res = await them.get(url);
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 404 });
+      expect(res.body).not.toContain('Private');
+    }
+    const writes: [string, string, Record<string, unknown>][] = [
+      [
+        'PUT',
+        `/api/v1/sessions/${sessionId}/attendance`,
+        { marks: [{ patientId, status: 'absent_unexcused' }] },
+      ],
+      ['POST', `/api/v1/sessions/${sessionId}/check-in`, { patientId }],
+      ['PUT', `/api/v1/sessions/${sessionId}/group-note`, { shared, members: [] }],
+      [
+        'POST',
+        `/api/v1/sessions/${sessionId}/group-note/sign`,
+        { patientIds: [patientId], attestation: true },
+      ],
+      ['POST', `/api/v1/sessions/${sessionId}/notes`, { patientId }],
+      ['PUT', `/api/v1/notes/${noteId}`, { body: { participation: 'Taken over' } }],
+      ['POST', `/api/v1/notes/${noteId}/sign`, { attestation: true }],
+      ['POST', `/api/v1/notes/${noteId}/cosign`, { attestation: true }],
+      ['POST', `/api/v1/notes/${noteId}/addenda`, { reason: 'Taken over', text: 'Intrusion' }],
+      ['POST', `/api/v1/episodes/${episode.id}/stepping-down`, { since: '2026-10-28' }],
+    ];
+    for (const [method, url, body] of writes) {
+      const res = await them.request(method, url, body);
+      expect({ url, method, status: res.statusCode }).toEqual({ url, method, status: 404 });
+      expect(res.body).not.toContain('Private');
+    }
+
+    // Their own day, caseload and queue show nothing of the first organization.
+    expect((await them.get('/api/v1/today')).json()).toMatchObject({ sessions: [], caseload: [] });
+    expect((await them.get('/api/v1/caseload')).json().items).toEqual([]);
+    expect((await them.get('/api/v1/notes/queue')).json()).toEqual({ toWrite: [], drafts: [], toCosign: [] });
+
+    // Nothing of the first organization changed.
+    const roll = (await theo.get(`/api/v1/sessions/${sessionId}/roll-call`)).json();
+    expect(roll.members[0].attendance.status).toBe('present');
+    const note = (await theo.get(`/api/v1/notes/${noteId}`)).json();
+    expect(note).toMatchObject({ status: 'signed', body: member, addenda: [] });
+  });
 });

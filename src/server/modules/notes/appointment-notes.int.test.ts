@@ -274,6 +274,10 @@ describe('the chart and exports', () => {
     const none = (await who.get(`/api/v1/patients/${member.patient.id}/chart?q=zebra`)).json<ChartDto>();
     expect(none.items).toEqual([]);
     expect((await who.get(`/api/v1/patients/${member.patient.id}/chart?kinds=bogus`)).statusCode).toBe(400);
+    const backwards = await who.get(
+      `/api/v1/patients/${member.patient.id}/notes/pdf?from=2026-10-31&to=2026-10-01`,
+    );
+    expect(backwards.statusCode).toBe(400);
 
     const pdf = await who.get(
       `/api/v1/patients/${member.patient.id}/notes/pdf?from=2026-10-01&to=2026-10-31`,
