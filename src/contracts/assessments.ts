@@ -29,6 +29,11 @@ export const InstrumentDefinitionDto = z.object({
     enabledByDefault: z.boolean(),
   }),
   severities: z.array(z.string()).readonly(),
+  bands: z
+    .array(z.object({ severity: z.string(), label: z.string(), min: z.number(), max: z.number() }))
+    .readonly()
+    .describe('Severity bands of the total, in increasing order (empty without a summed total)'),
+  maxTotal: z.number().nullable(),
 });
 
 export const AnswerValueSchema = z.union([z.number(), z.boolean(), z.string(), z.null()]);

@@ -15,6 +15,8 @@ const def: InstrumentDefinition = {
   ],
   licence: { kind: 'free', note: '', enabledByDefault: true },
   severities: [],
+  bands: [],
+  maxTotal: null,
 };
 const err = (itemId: string, index: number) =>
   expect.objectContaining({ name: 'InstrumentAnswerError', itemId, index });

@@ -64,3 +64,15 @@ describe('ASQ', () => {
     );
   });
 });
+
+describe('ASQ severity bands', () => {
+  it('has none and no maximum total: it is not a summed score', () => {
+    expect(asq.definition.bands).toEqual([]);
+    expect(asq.definition.maxTotal).toBeNull();
+    for (const a of [
+      [false, false, false, false, null],
+      [true, true, true, true, true],
+    ])
+      expect(score(a).total).toBeNull();
+  });
+});

@@ -43,6 +43,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: ASQ_SEVERITIES,
+  bands: [],
+  maxTotal: null,
 });
 
 const FLAGS: Record<AsqSeverity, InstrumentFlag[]> = {

@@ -77,3 +77,24 @@ describe('AUDIT-C', () => {
     );
   });
 });
+
+describe('AUDIT-C severity bands', () => {
+  const { bands, maxTotal } = auditC.definition;
+
+  it('has none (no published cut-points), with a maximum total of 12', () => {
+    expect(bands).toEqual([]);
+    expect(maxTotal).toBe(12);
+  });
+
+  it('score() returns no severity for any possible total', () => {
+    for (let total = 0; total <= maxTotal!; total++) {
+      const r = score(((t: number) => [0, 1, 2].map((i) => Math.max(0, Math.min(4, t - 4 * i))))(total));
+      expect(r.total).toBe(total);
+      expect(r.severity).toBeNull();
+    }
+  });
+
+  it('maxTotal is the highest total score() returns', () => {
+    expect(score([4, 4, 4]).total).toBe(maxTotal);
+  });
+});

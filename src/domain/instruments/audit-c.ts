@@ -33,6 +33,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: [],
+  bands: [],
+  maxTotal: 12,
 });
 
 function isSex(value: unknown): value is AuditCSex {

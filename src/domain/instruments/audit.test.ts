@@ -113,3 +113,55 @@ describe('AUDIT', () => {
     );
   });
 });
+
+/** Any total 0–40: items 9 and 10 first (0, 2 or 4 each), then items 8 down to 1 (0–4 each). */
+const withAnyTotal = (total: number) => {
+  const a = Array<number>(10).fill(0);
+  let left = total;
+  for (let i = 9; i >= 0; i--) {
+    const allowed = i >= 8 ? [4, 2, 0] : [4, 3, 2, 1, 0];
+    const v = allowed.find((x) => x <= left)!;
+    a[i] = v;
+    left -= v;
+  }
+  return a;
+};
+
+/** Bands start at 0, follow each other with no gap or overlap, and end at `maxTotal`. */
+function expectContiguous(bands: readonly { min: number; max: number }[], maxTotal: number | null) {
+  expect(bands.length).toBeGreaterThan(0);
+  expect(bands[0]!.min).toBe(0);
+  bands.forEach((b, i) => {
+    expect(b.max).toBeGreaterThanOrEqual(b.min);
+    if (i > 0) expect(b.min).toBe(bands[i - 1]!.max + 1);
+  });
+  expect(bands.at(-1)!.max).toBe(maxTotal);
+}
+
+describe('AUDIT severity bands', () => {
+  const { bands, maxTotal, severities } = audit.definition;
+
+  it('are the published cut-points, labelled, contiguous from 0 to the maximum total 40', () => {
+    expect(maxTotal).toBe(40);
+    expect(bands).toEqual([
+      { severity: 'zone_1', label: 'Zone I', min: 0, max: 7 },
+      { severity: 'zone_2', label: 'Zone II', min: 8, max: 15 },
+      { severity: 'zone_3', label: 'Zone III', min: 16, max: 19 },
+      { severity: 'zone_4', label: 'Zone IV', min: 20, max: 40 },
+    ]);
+    expect(bands.map((b) => b.severity)).toEqual(severities);
+    expectContiguous(bands, maxTotal);
+  });
+
+  it('score() returns the severity of the band holding the total, for every possible total', () => {
+    for (let total = 0; total <= maxTotal!; total++) {
+      const r = score(withAnyTotal(total));
+      expect(r.total).toBe(total);
+      expect(r.severity).toBe(bands.find((b) => b.min <= total && total <= b.max)!.severity);
+    }
+  });
+
+  it('maxTotal is the highest total score() returns', () => {
+    expect(score([...Array<number>(8).fill(4), 4, 4]).total).toBe(maxTotal);
+  });
+});

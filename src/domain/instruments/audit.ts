@@ -11,7 +11,13 @@
  * rule is read per item: any one of items 4, 5, 6 scoring ≥ 2, or item 9 or 10 scoring 4.
  */
 import { bandFor, deepFreeze, ratedAnswers, ratedOptions, sum, type Band } from './answers.js';
-import type { Instrument, InstrumentDefinition, ItemDefinition, ScoreResult } from './types.js';
+import {
+  severityBands,
+  type Instrument,
+  type InstrumentDefinition,
+  type ItemDefinition,
+  type ScoreResult,
+} from './types.js';
 
 export const AUDIT_BANDS = [
   { min: 0, code: 'zone_1' },
@@ -21,6 +27,15 @@ export const AUDIT_BANDS = [
 ] as const satisfies readonly Band<string>[];
 export type AuditZone = (typeof AUDIT_BANDS)[number]['code'];
 const ZONES: readonly AuditZone[] = AUDIT_BANDS.map((b) => b.code);
+
+export const AUDIT_MAX_TOTAL = 40;
+/** WHO risk-level zones I–IV; the zone names only, as the fact sheet gives no other wording. */
+const AUDIT_BAND_LABELS: Record<AuditZone, string> = {
+  zone_1: 'Zone I',
+  zone_2: 'Zone II',
+  zone_3: 'Zone III',
+  zone_4: 'Zone IV',
+};
 
 export const AUDIT_POSITIVE_AT = 8;
 
@@ -99,6 +114,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: ZONES,
+  bands: severityBands(AUDIT_BANDS, AUDIT_BAND_LABELS, AUDIT_MAX_TOTAL),
+  maxTotal: AUDIT_MAX_TOTAL,
 });
 
 function score({ answers }: { answers: readonly unknown[] }): ScoreResult {

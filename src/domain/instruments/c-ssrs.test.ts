@@ -124,3 +124,11 @@ describe('C-SSRS screener', () => {
     );
   });
 });
+
+describe('C-SSRS severity bands', () => {
+  it('has none and no maximum total: it is not a summed score', () => {
+    expect(cssrs.definition.bands).toEqual([]);
+    expect(cssrs.definition.maxTotal).toBeNull();
+    for (const a of [yes(), yes('1', '2', '3', '4', '5', '6', '6b')]) expect(score(a).total).toBeNull();
+  });
+});

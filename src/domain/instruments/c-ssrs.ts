@@ -51,6 +51,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: false,
   },
   severities: CSSRS_SEVERITIES,
+  bands: [],
+  maxTotal: null,
 });
 
 function nullRule(index: number, earlier: readonly AnswerValue[]): NullRule {

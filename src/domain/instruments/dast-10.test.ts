@@ -67,3 +67,43 @@ describe('DAST-10', () => {
     );
   });
 });
+
+/** Bands start at 0, follow each other with no gap or overlap, and end at `maxTotal`. */
+function expectContiguous(bands: readonly { min: number; max: number }[], maxTotal: number | null) {
+  expect(bands.length).toBeGreaterThan(0);
+  expect(bands[0]!.min).toBe(0);
+  bands.forEach((b, i) => {
+    expect(b.max).toBeGreaterThanOrEqual(b.min);
+    if (i > 0) expect(b.min).toBe(bands[i - 1]!.max + 1);
+  });
+  expect(bands.at(-1)!.max).toBe(maxTotal);
+}
+
+describe('DAST-10 severity bands', () => {
+  const { bands, maxTotal, severities } = dast10.definition;
+
+  it('are the published cut-points, labelled, contiguous from 0 to the maximum total 10', () => {
+    expect(maxTotal).toBe(10);
+    expect(bands).toEqual([
+      { severity: 'none', label: 'None', min: 0, max: 0 },
+      { severity: 'low', label: 'Low', min: 1, max: 2 },
+      { severity: 'moderate', label: 'Moderate', min: 3, max: 5 },
+      { severity: 'substantial', label: 'Substantial', min: 6, max: 8 },
+      { severity: 'severe', label: 'Severe', min: 9, max: 10 },
+    ]);
+    expect(bands.map((b) => b.severity)).toEqual(severities);
+    expectContiguous(bands, maxTotal);
+  });
+
+  it('score() returns the severity of the band holding the total, for every possible total', () => {
+    for (let total = 0; total <= maxTotal!; total++) {
+      const r = score(withTotal(total));
+      expect(r.total).toBe(total);
+      expect(r.severity).toBe(bands.find((b) => b.min <= total && total <= b.max)!.severity);
+    }
+  });
+
+  it('maxTotal is the highest total score() returns', () => {
+    expect(score(withTotal(10)).total).toBe(maxTotal);
+  });
+});

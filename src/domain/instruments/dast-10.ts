@@ -6,7 +6,7 @@
  * Licence: described as freely available [U].
  */
 import { bandFor, deepFreeze, itemsOf, YES_NO, yesNoAnswers, type Band } from './answers.js';
-import type { Instrument, InstrumentDefinition, ScoreResult } from './types.js';
+import { severityBands, type Instrument, type InstrumentDefinition, type ScoreResult } from './types.js';
 
 export const DAST10_BANDS = [
   { min: 0, code: 'none' },
@@ -16,6 +16,15 @@ export const DAST10_BANDS = [
   { min: 9, code: 'severe' },
 ] as const satisfies readonly Band<string>[];
 export type Dast10Severity = (typeof DAST10_BANDS)[number]['code'];
+
+export const DAST10_MAX_TOTAL = 10;
+const DAST10_BAND_LABELS: Record<Dast10Severity, string> = {
+  none: 'None',
+  low: 'Low',
+  moderate: 'Moderate',
+  substantial: 'Substantial',
+  severe: 'Severe',
+};
 
 export const DAST10_POSITIVE_AT = 3;
 /** Item 3 ("always able to stop") is reverse-scored: "no" scores the point. */
@@ -47,6 +56,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: DAST10_BANDS.map((b) => b.code),
+  bands: severityBands(DAST10_BANDS, DAST10_BAND_LABELS, DAST10_MAX_TOTAL),
+  maxTotal: DAST10_MAX_TOTAL,
 });
 
 function score({ answers }: { answers: readonly unknown[] }): ScoreResult {

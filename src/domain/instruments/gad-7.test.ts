@@ -56,3 +56,42 @@ describe('GAD-7', () => {
     );
   });
 });
+
+/** Bands start at 0, follow each other with no gap or overlap, and end at `maxTotal`. */
+function expectContiguous(bands: readonly { min: number; max: number }[], maxTotal: number | null) {
+  expect(bands.length).toBeGreaterThan(0);
+  expect(bands[0]!.min).toBe(0);
+  bands.forEach((b, i) => {
+    expect(b.max).toBeGreaterThanOrEqual(b.min);
+    if (i > 0) expect(b.min).toBe(bands[i - 1]!.max + 1);
+  });
+  expect(bands.at(-1)!.max).toBe(maxTotal);
+}
+
+describe('GAD-7 severity bands', () => {
+  const { bands, maxTotal, severities } = gad7.definition;
+
+  it('are the published cut-points, labelled, contiguous from 0 to the maximum total 21', () => {
+    expect(maxTotal).toBe(21);
+    expect(bands).toEqual([
+      { severity: 'minimal', label: 'Minimal', min: 0, max: 4 },
+      { severity: 'mild', label: 'Mild', min: 5, max: 9 },
+      { severity: 'moderate', label: 'Moderate', min: 10, max: 14 },
+      { severity: 'severe', label: 'Severe', min: 15, max: 21 },
+    ]);
+    expect(bands.map((b) => b.severity)).toEqual(severities);
+    expectContiguous(bands, maxTotal);
+  });
+
+  it('score() returns the severity of the band holding the total, for every possible total', () => {
+    for (let total = 0; total <= maxTotal!; total++) {
+      const r = score(withTotal(total));
+      expect(r.total).toBe(total);
+      expect(r.severity).toBe(bands.find((b) => b.min <= total && total <= b.max)!.severity);
+    }
+  });
+
+  it('maxTotal is the highest total score() returns', () => {
+    expect(score(Array(7).fill(3)).total).toBe(maxTotal);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { bandFor, deepFreeze, itemsOf, ratedAnswers, sum, type Band } from './answers.js';
 import { FREQUENCY_OPTIONS } from './phq-9.js';
-import type { Instrument, InstrumentDefinition, ScoreResult } from './types.js';
+import { severityBands, type Instrument, type InstrumentDefinition, type ScoreResult } from './types.js';
 
 export const GAD7_ITEM_TEXTS = [
   'Feeling nervous, anxious, or on edge',
@@ -25,6 +25,14 @@ export const GAD7_BANDS = [
 ] as const satisfies readonly Band<string>[];
 export type Gad7Severity = (typeof GAD7_BANDS)[number]['code'];
 
+export const GAD7_MAX_TOTAL = 21;
+const GAD7_BAND_LABELS: Record<Gad7Severity, string> = {
+  minimal: 'Minimal',
+  mild: 'Mild',
+  moderate: 'Moderate',
+  severe: 'Severe',
+};
+
 export const GAD7_POSITIVE_AT = 10;
 
 const definition: InstrumentDefinition = deepFreeze({
@@ -40,6 +48,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: GAD7_BANDS.map((b) => b.code),
+  bands: severityBands(GAD7_BANDS, GAD7_BAND_LABELS, GAD7_MAX_TOTAL),
+  maxTotal: GAD7_MAX_TOTAL,
 });
 
 function score({ answers }: { answers: readonly unknown[] }): ScoreResult {

@@ -74,3 +74,24 @@ describe('MDQ', () => {
     );
   });
 });
+
+describe('MDQ severity bands', () => {
+  const { bands, maxTotal } = mdq.definition;
+
+  it('has none (no published cut-points), with a maximum total of 13', () => {
+    expect(bands).toEqual([]);
+    expect(maxTotal).toBe(13);
+  });
+
+  it('score() returns no severity for any possible total', () => {
+    for (let total = 0; total <= maxTotal!; total++) {
+      const r = score(((yes: number) => answers(yes, true, 'serious'))(total));
+      expect(r.total).toBe(total);
+      expect(r.severity).toBeNull();
+    }
+  });
+
+  it('maxTotal is the highest total score() returns', () => {
+    expect(score(answers(13, true, 'serious')).total).toBe(maxTotal);
+  });
+});

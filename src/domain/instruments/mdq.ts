@@ -64,6 +64,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: [],
+  bands: [],
+  maxTotal: 13,
 });
 
 function score({ answers }: { answers: readonly unknown[] }): ScoreResult {

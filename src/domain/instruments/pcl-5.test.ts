@@ -88,3 +88,24 @@ describe('PCL-5', () => {
     );
   });
 });
+
+describe('PCL-5 severity bands', () => {
+  const { bands, maxTotal } = pcl5.definition;
+
+  it('has none (no published cut-points), with a maximum total of 80', () => {
+    expect(bands).toEqual([]);
+    expect(maxTotal).toBe(80);
+  });
+
+  it('score() returns no severity for any possible total', () => {
+    for (let total = 0; total <= maxTotal!; total++) {
+      const r = score(withTotal(total));
+      expect(r.total).toBe(total);
+      expect(r.severity).toBeNull();
+    }
+  });
+
+  it('maxTotal is the highest total score() returns', () => {
+    expect(score(Array(20).fill(4)).total).toBe(maxTotal);
+  });
+});

@@ -67,6 +67,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: [],
+  bands: [],
+  maxTotal: 80,
 });
 
 function score({ answers }: { answers: readonly unknown[] }): ScoreResult {

@@ -40,3 +40,24 @@ describe('PHQ-2', () => {
     );
   });
 });
+
+describe('PHQ-2 severity bands', () => {
+  const { bands, maxTotal } = phq2.definition;
+
+  it('has none (no published cut-points), with a maximum total of 6', () => {
+    expect(bands).toEqual([]);
+    expect(maxTotal).toBe(6);
+  });
+
+  it('score() returns no severity for any possible total', () => {
+    for (let total = 0; total <= maxTotal!; total++) {
+      const r = score(((t: number) => [Math.min(3, t), Math.max(0, t - 3)])(total));
+      expect(r.total).toBe(total);
+      expect(r.severity).toBeNull();
+    }
+  });
+
+  it('maxTotal is the highest total score() returns', () => {
+    expect(score([3, 3]).total).toBe(maxTotal);
+  });
+});

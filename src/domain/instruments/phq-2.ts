@@ -22,6 +22,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: [],
+  bands: [],
+  maxTotal: 6,
 });
 
 function score({ answers }: { answers: readonly unknown[] }): ScoreResult {

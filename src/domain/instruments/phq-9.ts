@@ -6,7 +6,13 @@
  * The 10th "how difficult" item is not scored and is not part of the answer set.
  */
 import { bandFor, deepFreeze, itemsOf, ratedAnswers, ratedOptions, sum, type Band } from './answers.js';
-import type { Instrument, InstrumentDefinition, InstrumentFlag, ScoreResult } from './types.js';
+import {
+  severityBands,
+  type Instrument,
+  type InstrumentDefinition,
+  type InstrumentFlag,
+  type ScoreResult,
+} from './types.js';
 
 /** Shared by PHQ-9, PHQ-2, GAD-7 and GAD-2. */
 export const FREQUENCY_OPTIONS = ratedOptions([
@@ -37,6 +43,15 @@ export const PHQ9_BANDS = [
 ] as const satisfies readonly Band<string>[];
 export type Phq9Severity = (typeof PHQ9_BANDS)[number]['code'];
 
+export const PHQ9_MAX_TOTAL = 27;
+const PHQ9_BAND_LABELS: Record<Phq9Severity, string> = {
+  minimal: 'Minimal',
+  mild: 'Mild',
+  moderate: 'Moderate',
+  moderately_severe: 'Moderately severe',
+  severe: 'Severe',
+};
+
 export const PHQ9_POSITIVE_AT = 10;
 
 const items = itemsOf('rated', PHQ9_ITEM_TEXTS, FREQUENCY_OPTIONS);
@@ -55,6 +70,8 @@ const definition: InstrumentDefinition = deepFreeze({
     enabledByDefault: true,
   },
   severities: PHQ9_BANDS.map((b) => b.code),
+  bands: severityBands(PHQ9_BANDS, PHQ9_BAND_LABELS, PHQ9_MAX_TOTAL),
+  maxTotal: PHQ9_MAX_TOTAL,
 });
 
 function score({ answers }: { answers: readonly unknown[] }): ScoreResult {

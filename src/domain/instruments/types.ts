@@ -66,6 +66,40 @@ export interface InstrumentDefinition {
   };
   /** The codes `score()` can return, in increasing order (empty if it returns none). */
   severities: readonly string[];
+  /**
+   * The published severity bands of the total, in increasing order, contiguous from 0 to
+   * `maxTotal`; `score()` returns the `severity` of the band holding the total. Empty where the
+   * instrument has no summed total (ASQ, C-SSRS) or no published bands (PHQ-2, GAD-2, PCL-5,
+   * AUDIT-C, MDQ): cut-points are never invented here.
+   */
+  bands: readonly SeverityBand[];
+  /** The highest possible total; `null` for instruments without a summed total (ASQ, C-SSRS). */
+  maxTotal: number | null;
+}
+
+/** Totals from `min` to `max` (both included) have `severity`; `label` is for people. */
+export interface SeverityBand {
+  severity: string;
+  label: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * Turns an instrument's cut-points (each band's lowest total, in increasing order, the first at 0)
+ * into closed ranges: each band ends one below the next band's `min`, the last at `maxTotal`.
+ */
+export function severityBands<S extends string>(
+  cutPoints: readonly { readonly min: number; readonly code: S }[],
+  labels: Readonly<Record<S, string>>,
+  maxTotal: number,
+): SeverityBand[] {
+  return cutPoints.map((b, i) => ({
+    severity: b.code,
+    label: labels[b.code],
+    min: b.min,
+    max: (cutPoints[i + 1]?.min ?? maxTotal + 1) - 1,
+  }));
 }
 
 export interface ScoreResult {
