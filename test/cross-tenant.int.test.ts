@@ -356,4 +356,96 @@ describe('cross-organization access', () => {
     const note = (await theo.get(`/api/v1/notes/${noteId}`)).json();
     expect(note).toMatchObject({ status: 'signed', body: member, addenda: [] });
   });
+
+  it('a second organization’s staff get 404 on the first’s plans, outcomes, kiosk and safety plans', async () => {
+    t.clock.set('2026-10-28T12:00:00Z');
+    const first = await schedulingClinic(t);
+    await addEveningBlock(first, '2026-10-28');
+    const episode = await admitMember(first, { givenName: 'Private', familyName: 'Member' }, '2026-10-28');
+    const patientId = episode.patient.id;
+    const casey = await signIn(t, first.people.therapist2);
+    const content = {
+      problems: [{ id: 'p1', statement: 'Low mood', diagnoses: [] }],
+      goals: [],
+      interventions: [],
+      dischargeCriteria: '',
+      stepDownCriteria: '',
+    };
+    const draft = await casey.put(`/api/v1/episodes/${episode.id}/treatment-plan/draft`, {
+      content,
+      payerReviewIntervalDays: null,
+    });
+    const planId: string = draft.json().id;
+    const safety = {
+      warningSigns: ['Not sleeping'],
+      copingStrategies: ['Walk'],
+      distractions: [],
+      helpContacts: [],
+      professionals: [],
+      environmentSafety: ['Pills with my sister'],
+      reasonsForLiving: ['My kids'],
+    };
+    expect(
+      (await casey.post(`/api/v1/patients/${patientId}/safety-plan`, { content: safety, reason: 'initial' }))
+        .statusCode,
+    ).toBe(201);
+
+    const second = await schedulingClinic(t);
+    const them = second.director;
+    const reads = [
+      `/api/v1/patients/${patientId}/treatment-plan`,
+      `/api/v1/episodes/${episode.id}/treatment-plan`,
+      `/api/v1/treatment-plans/${planId}`,
+      `/api/v1/patients/${patientId}/outcomes`,
+      `/api/v1/programs/${first.program.id}/outcomes`,
+      `/api/v1/programs/${first.program.id}/measurement`,
+      `/api/v1/patients/${patientId}/safety-plan`,
+      `/api/v1/patients/${patientId}/safety-plan/versions/1`,
+      `/api/v1/patients/${patientId}/safety-plan/pdf`,
+    ];
+    for (const url of reads) {
+      const res = await them.get(url);
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 404 });
+      expect(res.body).not.toContain('Private');
+    }
+    const writes: [string, string, Record<string, unknown>][] = [
+      [
+        'PUT',
+        `/api/v1/episodes/${episode.id}/treatment-plan/draft`,
+        { content, payerReviewIntervalDays: null },
+      ],
+      ['POST', `/api/v1/treatment-plans/${planId}/sign`, { attestation: true }],
+      ['POST', `/api/v1/treatment-plans/${planId}/cosign`, {}],
+      [
+        'POST',
+        `/api/v1/treatment-plans/${planId}/patient-signature`,
+        { kind: 'declined', reason: 'Intrusion' },
+      ],
+      [
+        'PUT',
+        `/api/v1/programs/${first.program.id}/measurement`,
+        { measurementSchedule: [], planReviewIntervalDays: 7 },
+      ],
+      ['POST', `/api/v1/patients/${patientId}/kiosk`, { instruments: ['phq-9'] }],
+      ['POST', `/api/v1/patients/${patientId}/safety-plan`, { content: safety, reason: 'routine' }],
+    ];
+    for (const [method, url, body] of writes) {
+      const res = await them.request(method, url, body);
+      expect({ url, method, status: res.statusCode }).toEqual({ url, method, status: 404 });
+      expect(res.body).not.toContain('Private');
+    }
+    expect((await them.get('/api/v1/treatment-plans/reviews-due')).json().items).toEqual([]);
+
+    // Nothing of the first organization changed.
+    expect((await casey.get(`/api/v1/treatment-plans/${planId}`)).json()).toMatchObject({
+      status: 'draft',
+      content,
+    });
+    expect((await casey.get(`/api/v1/patients/${patientId}/safety-plan`)).json().versions).toHaveLength(1);
+    expect(
+      (await first.director.get(`/api/v1/programs/${first.program.id}/measurement`)).json(),
+    ).toMatchObject({
+      planReviewIntervalDays: null,
+    });
+  });
 });

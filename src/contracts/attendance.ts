@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LatestScoreDto } from './outcomes.js';
 import { ATTENDANCE_STATUSES } from '../domain/attendance/minutes.js';
 import { SessionDto } from './scheduling.js';
 
@@ -167,6 +168,9 @@ export const TodayDto = z.object({
           engagementRisk: z.boolean(),
           openSafetyAlert: z.boolean(),
           dropoutRisk: DropoutRiskDto,
+          scores: z
+            .array(LatestScoreDto)
+            .describe('Latest PHQ-9 and GAD-7 with the change since the score before (clinical roles only)'),
         }),
       ),
     }),

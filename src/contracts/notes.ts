@@ -99,6 +99,10 @@ export const NoteDto = z.object({
   riskDetail: z.string().nullable(),
   attendees: z.array(FamilyAttendee),
   medication: MedicationBody.nullable(),
+  goalIds: z.array(z.string().max(64)).max(20).describe('Treatment-plan goals this note worked on'),
+  planGoals: z
+    .array(z.object({ id: z.string(), statement: z.string() }))
+    .describe('Goals of the patient’s current treatment plan, to pick from'),
   author: z.string(),
   signedBy: z.string().nullable(),
   signedAt: z.iso.datetime().nullable(),
@@ -124,6 +128,7 @@ export const SaveNoteBody = z.object({
   riskDetail: z.string().trim().max(2000).nullable().optional(),
   attendees: z.array(FamilyAttendee).max(12).optional(),
   medication: MedicationBody.optional(),
+  goalIds: z.array(z.string().max(64)).max(20).optional(),
 });
 export type SaveNoteBody = z.infer<typeof SaveNoteBody>;
 
@@ -139,6 +144,7 @@ export const GroupMemberDraft = z.object({
   body: Sections,
   risk: z.enum(RISK_CHECKS).nullable().optional(),
   riskDetail: z.string().trim().max(2000).nullable().optional(),
+  goalIds: z.array(z.string().max(64)).max(20).optional(),
 });
 
 export const SaveGroupNoteBody = z.object({
@@ -179,6 +185,8 @@ export const GroupNoteDto = z.object({
       body: Sections,
       risk: z.enum(RISK_CHECKS).nullable(),
       riskDetail: z.string().nullable(),
+      goalIds: z.array(z.string().max(64)).max(20).describe('Treatment-plan goals this note worked on'),
+      planGoals: z.array(z.object({ id: z.string(), statement: z.string() })),
       missing: z.array(z.string()).describe('Member sections still empty'),
       namesOtherMembers: z.array(z.string()).describe('Other members this member’s text names'),
       lateEntry: z.boolean(),

@@ -47,6 +47,9 @@ describe('platform', () => {
       'post /api/v1/self-check/callback',
       // A calendar feed: the secret link is the credential (unknown or revoked tokens are 404).
       'get /api/v1/ics/{file}',
+      // The kiosk: the one-time hand-off code is the credential (unknown or expired codes are 404).
+      'get /api/v1/kiosk/{code}',
+      'post /api/v1/kiosk/{code}/administrations',
     ]);
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
       for (const method of Object.keys(ops)) {

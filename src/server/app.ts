@@ -19,7 +19,9 @@ import { assessmentsRoutes } from './modules/assessments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { intakeRoutes } from './modules/intake/index.js';
 import { patientsRoutes } from './modules/patients/index.js';
-import { safetyRoutes } from './modules/safety/index.js';
+import { safetyPlansRoutes, safetyRoutes } from './modules/safety/index.js';
+import { outcomesRoutes } from './modules/outcomes/index.js';
+import { plansRoutes } from './modules/plans/index.js';
 import { attendanceRoutes } from './modules/attendance/index.js';
 import { notesRoutes } from './modules/notes/index.js';
 import { episodesRoutes, programsRoutes, sessionsRoutes } from './modules/scheduling/index.js';
@@ -131,6 +133,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await api.register(episodesRoutes(deps.episodes));
       await api.register(attendanceRoutes(deps.attendance));
       await api.register(notesRoutes(deps.notes, deps.chart));
+      await api.register(plansRoutes(deps.plans));
+      await api.register(outcomesRoutes(deps.outcomes));
+      await api.register(safetyPlansRoutes(deps.safetyPlans));
       await api.register(selfCheckRoutes(deps.selfCheck, config.selfCheck.ratePerHour));
     },
     { prefix: '/api/v1' },

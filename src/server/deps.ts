@@ -5,7 +5,9 @@ import { createChartService, createNotesService } from './modules/notes/index.js
 import { createAuditService } from './modules/audit/index.js';
 import { createIntakeService } from './modules/intake/index.js';
 import { createPatientsService } from './modules/patients/index.js';
-import { createSafetyService } from './modules/safety/index.js';
+import { createSafetyPlansService, createSafetyService } from './modules/safety/index.js';
+import { createOutcomesService } from './modules/outcomes/index.js';
+import { createPlansService } from './modules/plans/index.js';
 import {
   createEpisodesService,
   createFeedsService,
@@ -38,6 +40,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
   const intake = createIntakeService({ db, audit, clock, patients });
   const schedule = createSessionsService({ db, audit, clock, patients });
   const notes = createNotesService({ db, audit, clock, schedule, safety, patients });
+  const assessments = createAssessmentsService({ db, audit, clock, patients, safety });
   return {
     config,
     database,
@@ -51,7 +54,10 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     patients,
     safety,
     intake,
-    assessments: createAssessmentsService({ db, audit, clock, patients, safety }),
+    assessments,
+    outcomes: createOutcomesService({ db, audit, clock, patients, assessments }),
+    plans: createPlansService({ db, audit, clock, patients }),
+    safetyPlans: createSafetyPlansService({ db, audit, clock, patients }),
     programs: createProgramsService({ db, audit, clock }),
     schedule,
     attendance: createAttendanceService({

@@ -45,7 +45,7 @@ function scoreOrReject(id: InstrumentId, input: { answers: readonly unknown[]; s
 }
 
 /** Licensed instruments are usable only where the organization has enabled them. */
-async function assertInstrumentEnabled(db: Kysely<DB>, id: InstrumentId, organizationId: string | undefined) {
+async function assertInstrumentEnabled(db: Db, id: InstrumentId, organizationId: string | undefined) {
   if (INSTRUMENTS[id].definition.licence.enabledByDefault) return;
   const enabled =
     organizationId !== undefined &&
@@ -141,11 +141,7 @@ export function createAssessmentsService(deps: {
       actor: OrgActor,
       patientId: string,
       body: z.infer<typeof CreateAdministrationBody>,
-    ): Promise<{
-      administration: AdministrationDto;
-      alert: SafetyAlertDto | null;
-      crisisSteps: z.infer<typeof CrisisStepsDto> | null;
-    }> {
+    ): Promise<Administered> {
       requireRole(actor, ...INTAKE_ROLES);
       await assertInstrumentEnabled(db, body.instrument, actor.organizationId);
       const result = scoreOrReject(body.instrument, body);
@@ -161,52 +157,86 @@ export function createAssessmentsService(deps: {
             .executeTakeFirst();
           if (!referral) throw invalid('referralId', 'That referral is not this patient’s.');
         }
-        const { id } = await trx
-          .insertInto('administrations')
-          .values({
-            organization_id: actor.organizationId,
-            patient_id: patientId,
-            referral_id: body.referralId ?? null,
-            instrument_id: body.instrument,
-            answers: JSON.stringify(body.answers),
-            sex: body.sex ?? null,
-            total: result.total,
-            severity: result.severity,
-            positive: result.positive,
-            flags: result.flags,
-            extra: JSON.stringify(result.extra ?? {}),
-            method: body.method,
-            administered_by: actor.userId,
-            administered_at: clock.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await audit.record(trx, actor, {
-          action: 'create',
-          resourceType: 'Administration',
-          resourceId: id,
-          patientId,
-        });
-        const acuity = alertAcuity(result.flags);
-        const alert = acuity
-          ? await safety.raiseAlert(trx, actor, {
-              patientId,
-              administrationId: id,
-              acuity,
-              reason: `${FLAG_REASON[acuity]} ${INSTRUMENTS[body.instrument].definition.shortName}`,
-            })
-          : null;
-        const [row] = await listRows(trx, actor.organizationId, patientId, id);
-        if (!row) throw notFound('administration');
-        return {
-          administration: toDto(row),
-          alert,
-          crisisSteps:
-            acuity === 'acute' ? { headline: CRISIS_STEPS.headline, steps: [...CRISIS_STEPS.steps] } : null,
-        };
+        return record(trx, actor, patientId, body, result);
       });
     },
+
+    /**
+     * Records a completed instrument in the caller's transaction, for callers that authorize the
+     * patient themselves (the kiosk: the patient holding a hand-off code). Same scoring, audit and
+     * safety alert as staff entry, wherever the measure was taken.
+     */
+    async recordInTransaction(
+      trx: Db,
+      actor: OrgActor,
+      patientId: string,
+      body: Pick<z.infer<typeof CreateAdministrationBody>, 'instrument' | 'answers' | 'sex' | 'method'>,
+    ): Promise<Administered> {
+      await assertInstrumentEnabled(trx, body.instrument, actor.organizationId);
+      return record(trx, actor, patientId, body, scoreOrReject(body.instrument, body));
+    },
   };
+
+  async function record(
+    trx: Db,
+    actor: OrgActor,
+    patientId: string,
+    body: Pick<
+      z.infer<typeof CreateAdministrationBody>,
+      'instrument' | 'answers' | 'sex' | 'method' | 'referralId'
+    >,
+    result: ScoreResult,
+  ): Promise<Administered> {
+    const { id } = await trx
+      .insertInto('administrations')
+      .values({
+        organization_id: actor.organizationId,
+        patient_id: patientId,
+        referral_id: body.referralId ?? null,
+        instrument_id: body.instrument,
+        answers: JSON.stringify(body.answers),
+        sex: body.sex ?? null,
+        total: result.total,
+        severity: result.severity,
+        positive: result.positive,
+        flags: result.flags,
+        extra: JSON.stringify(result.extra ?? {}),
+        method: body.method,
+        administered_by: actor.userId,
+        administered_at: clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit.record(trx, actor, {
+      action: 'create',
+      resourceType: 'Administration',
+      resourceId: id,
+      patientId,
+    });
+    const acuity = alertAcuity(result.flags);
+    const alert = acuity
+      ? await safety.raiseAlert(trx, actor, {
+          patientId,
+          administrationId: id,
+          acuity,
+          reason: `${FLAG_REASON[acuity]} ${INSTRUMENTS[body.instrument].definition.shortName}`,
+        })
+      : null;
+    const [row] = await listRows(trx, actor.organizationId, patientId, id);
+    if (!row) throw notFound('administration');
+    return {
+      administration: toDto(row),
+      alert,
+      crisisSteps:
+        acuity === 'acute' ? { headline: CRISIS_STEPS.headline, steps: [...CRISIS_STEPS.steps] } : null,
+    };
+  }
+}
+
+interface Administered {
+  administration: AdministrationDto;
+  alert: SafetyAlertDto | null;
+  crisisSteps: z.infer<typeof CrisisStepsDto> | null;
 }
 
 export type AssessmentsService = ReturnType<typeof createAssessmentsService>;

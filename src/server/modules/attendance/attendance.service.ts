@@ -42,6 +42,8 @@ import type { SessionsService } from '../scheduling/index.js';
 import { attendanceRepo, type AttendanceRow, type AttendanceValues } from './attendance.repo.js';
 import type { AuthorizationReader } from './authorizations.js';
 import { engagementOf } from './engagement.js';
+import { latestWithChange } from '../outcomes/index.js';
+import type { LatestScoreDto } from '../../../contracts/outcomes.js';
 
 type OrgActor = Actor & { organizationId: string; userId: string; roles: readonly Role[] };
 
@@ -363,8 +365,13 @@ export function createAttendanceService({
       const memberIds = sessions.flatMap((s) => s.participants.map((p) => p.patientId));
       const patientIds = [...new Set([...memberIds, ...rows.map((r) => r.patient_id)])];
       // The audit event is written while engagement is read: both need only the ids.
-      const [engagement] = await Promise.all([
+      const clinical = INTAKE_ROLES.some((r) => actor.roles.includes(r));
+      const [engagement, scores] = await Promise.all([
         engagementOf(db, actor.organizationId, patientIds, { now, timeZone }),
+        // Scores are clinical information: the front desk's roster shows none.
+        clinical
+          ? latestWithChange(db, actor.organizationId, memberIds)
+          : new Map<string, LatestScoreDto[]>(),
         audit.record(db, actor, {
           action: 'read',
           resourceType: 'Today',
@@ -394,6 +401,7 @@ export function createAttendanceService({
                 engagementRisk: e.engagementRisk,
                 openSafetyAlert: e.openSafetyAlert,
                 dropoutRisk: e.dropoutRisk,
+                scores: scores.get(p.patientId) ?? [],
               };
             }),
           };

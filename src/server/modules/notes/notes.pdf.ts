@@ -21,6 +21,8 @@ export interface NotePdfEntry {
 }
 
 export interface NotesPdfInput {
+  /** 'Clinical notes' unless given (e.g. 'Safety plan'). */
+  title?: string;
   organizationName: string;
   patient: { name: string; mrn: string; dateOfBirth: string };
   range: string;
@@ -190,7 +192,7 @@ function buildNotesDocDefinition(input: NotesPdfInput): TDocumentDefinitions {
   const part2 = input.part2Notice;
   const content: Content[] = [
     { text: t(input.organizationName), style: 'organization' },
-    { text: 'Clinical notes', style: 'documentTitle' },
+    { text: input.title ?? 'Clinical notes', style: 'documentTitle' },
     {
       table: {
         widths: LABEL_VALUE_WIDTHS,
@@ -239,7 +241,7 @@ function buildNotesDocDefinition(input: NotesPdfInput): TDocumentDefinitions {
   return {
     pageSize: 'LETTER',
     pageMargins: [MARGIN, MARGIN, MARGIN, part2 === null ? MARGIN : MARGIN + 12],
-    info: { title: 'Clinical notes', creator: 'Trellis', producer: 'Trellis' },
+    info: { title: input.title ?? 'Clinical notes', creator: 'Trellis', producer: 'Trellis' },
     content,
     footer: (currentPage, pageCount) => ({
       stack: [

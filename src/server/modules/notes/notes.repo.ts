@@ -13,6 +13,7 @@ const NOTE_COLUMNS = [
   'n.body',
   'n.risk',
   'n.risk_detail',
+  'n.goal_ids',
   'n.attendees',
   'n.medication',
   'n.session_starts_at',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type {
   GroupNoteDto,
@@ -32,7 +31,7 @@ import {
   type PersonName,
 } from '../../../domain/notes/index.js';
 import type { Actor, AuditLog } from '../../platform/audit/audit-log.js';
-import { canonicalJson } from '../../platform/audit/canonical-json.js';
+import { canonicalJson, contentSha256 as sha256 } from '../../platform/audit/canonical-json.js';
 import { requireRole } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Insertable } from 'kysely';
@@ -45,6 +44,7 @@ import type { SafetyService } from '../safety/index.js';
 import type { SessionsService } from '../scheduling/index.js';
 import { notesRepo, type MemberRow, type NoteRow } from './notes.repo.js';
 import { notesQueueRepo } from './queue.repo.js';
+import { currentGoals } from '../plans/index.js';
 
 export type OrgActor = Actor & { organizationId: string; userId: string; roles: readonly Role[] };
 
@@ -55,7 +55,6 @@ export const NOTE_ROLES: Role[] = ['program_director', 'clinician', 'prescriber'
 export const ATTESTATION =
   'I attest that this note is accurate and complete and documents the service I provided.';
 
-export const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const nameOf = (m: Pick<MemberRow, 'preferred_name' | 'given_name' | 'family_name'>) =>
   `${m.preferred_name ?? m.given_name} ${m.family_name}`;
@@ -99,6 +98,15 @@ function pick(sections: readonly NoteSection[], body: Record<string, string>, pa
   const kept: Record<string, string> = {};
   for (const { key } of sections) if (body[key]) kept[key] = body[key];
   return kept;
+}
+
+/** Goals a note worked on: only goals of the patient's plan in force, each once. */
+function planGoalIds(goals: readonly { id: string }[] | undefined, ids: readonly string[], path: string) {
+  const known = new Set((goals ?? []).map((g) => g.id));
+  const unknown = ids.findIndex((id) => !known.has(id));
+  if (unknown >= 0)
+    throw invalid(`${path}.${unknown}`, 'That goal is not in the patient’s current treatment plan.');
+  return [...new Set(ids)];
 }
 
 export function sectionsOf(template: string): readonly NoteSection[] {
@@ -211,7 +219,13 @@ export function createNotesService({
     const now = clock.now();
     const { me } = signer;
     const cosigner = signer.supervisorOf(note.author_id);
-    const signed = { ...content, attestation: ATTESTATION, signer: me.display_name };
+    const goals =
+      note.goal_ids.length === 0
+        ? []
+        : (
+            (await currentGoals(trx, actor.organizationId, [note.patient_id])).get(note.patient_id) ?? []
+          ).filter((g) => note.goal_ids.includes(g.id));
+    const signed = { ...content, goals, attestation: ATTESTATION, signer: me.display_name };
     await notesRepo.update(trx, actor.organizationId, note.id, {
       status: cosigner ? 'pending_cosign' : 'signed',
       signed_content: JSON.stringify(signed),
@@ -278,6 +292,11 @@ export function createNotesService({
       notesRepo.forSession(trx, actor.organizationId, session.id),
       notesRepo.sharedPart(trx, actor.organizationId, session.id),
     ]);
+    const goals = await currentGoals(
+      trx,
+      actor.organizationId,
+      members.map((m) => m.patient_id),
+    );
     const people = members.map(personOf);
     const sharedBody = shared?.body ?? {};
     const memberText = (n: NoteRow | undefined) =>
@@ -309,6 +328,8 @@ export function createNotesService({
           body: note?.body ?? {},
           risk: (note?.risk as NoteDto['risk']) ?? null,
           riskDetail: note?.risk_detail ?? null,
+          goalIds: note?.goal_ids ?? [],
+          planGoals: goals.get(m.patient_id) ?? [],
           missing: missingSections(MEMBER_SECTIONS, note?.body ?? {}),
           namesOtherMembers: members.filter((o) => named.includes(o.patient_id)).map(nameOf),
           lateEntry: note?.late_entry ?? false,
@@ -329,7 +350,7 @@ export function createNotesService({
 
   async function noteDto(trx: Db, actor: OrgActor, note: NoteRow): Promise<NoteDto> {
     const session = await schedule.read(trx, actor, note.session_id);
-    const [members, shared, addenda, people] = await Promise.all([
+    const [members, shared, addenda, people, goals] = await Promise.all([
       notesRepo.members(trx, actor.organizationId, note.session_id),
       note.kind === 'group_member'
         ? notesRepo.sharedPart(trx, actor.organizationId, note.session_id)
@@ -340,6 +361,7 @@ export function createNotesService({
         actor.organizationId,
         [note.author_id, note.signed_by, note.cosigner_id].filter((x): x is string => x !== null),
       ),
+      currentGoals(trx, actor.organizationId, [note.patient_id]),
     ]);
     const member = members.find((m) => m.patient_id === note.patient_id)!;
     const person = (id: string | null) => people.find((p) => p.id === id);
@@ -361,6 +383,8 @@ export function createNotesService({
         changes: note.medication.changes,
         vitals: note.medication.vitals,
       },
+      goalIds: note.goal_ids,
+      planGoals: goals.get(note.patient_id) ?? [],
       author: person(note.author_id)?.display_name ?? '',
       signedBy: person(note.signed_by)?.display_name ?? null,
       signedAt: iso(note.signed_at),
@@ -421,6 +445,11 @@ export function createNotesService({
           notesRepo.forSession(trx, actor.organizationId, sessionId, { forUpdate: true }),
           notesRepo.sharedPart(trx, actor.organizationId, sessionId),
         ]);
+        const goals = await currentGoals(
+          trx,
+          actor.organizationId,
+          body.members.filter((m) => m.goalIds).map((m) => m.patientId),
+        );
         const sharedBody = pick(GROUP_SHARED_SECTIONS, body.shared, 'shared');
         if (canonicalJson(sharedBody) !== canonicalJson(shared?.body ?? {})) {
           if (notes.some((n) => n.status !== 'draft')) throw new AppError('note_signed');
@@ -439,15 +468,21 @@ export function createNotesService({
             risk_detail: draft.riskDetail?.trim() || null,
             content_text: sectionsText(MEMBER_SECTIONS, memberBody),
           };
+          const goalIds =
+            draft.goalIds && planGoalIds(goals.get(member.patient_id), draft.goalIds, `members.${i}.goalIds`);
           const note = notes.find((n) => n.patient_id === draft.patientId);
           if (note) {
             const same =
               canonicalJson(note.body) === canonicalJson(memberBody) &&
               note.risk === values.risk &&
-              note.risk_detail === values.risk_detail;
+              note.risk_detail === values.risk_detail &&
+              (!goalIds || canonicalJson(goalIds) === canonicalJson(note.goal_ids));
             if (same) continue;
             if (note.status !== 'draft') throw new AppError('note_signed');
-            await notesRepo.update(trx, actor.organizationId, note.id, values);
+            await notesRepo.update(trx, actor.organizationId, note.id, {
+              ...values,
+              ...(goalIds && { goal_ids: goalIds }),
+            });
           } else {
             if (Object.keys(memberBody).length === 0 && !values.risk) continue;
             if (!present(member))
@@ -463,6 +498,7 @@ export function createNotesService({
               author_id: actor.userId,
               sensitivity: labelsOf(member),
               ...values,
+              ...(goalIds && { goal_ids: goalIds }),
             });
           }
           saved.push(member.patient_id);
@@ -639,7 +675,15 @@ export function createNotesService({
           throw invalid('attendees', 'Attendees are recorded on family notes.');
         if (body.medication && note.template !== 'medication')
           throw invalid('medication', 'Medication changes are recorded on medication-management notes.');
+        const goalIds =
+          body.goalIds &&
+          planGoalIds(
+            (await currentGoals(trx, actor.organizationId, [note.patient_id])).get(note.patient_id),
+            body.goalIds,
+            'goalIds',
+          );
         await notesRepo.update(trx, actor.organizationId, id, {
+          ...(goalIds && { goal_ids: goalIds }),
           body: JSON.stringify(sections),
           risk: body.risk ?? null,
           risk_detail: body.riskDetail?.trim() || null,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** JSON with object keys sorted at every level, so equal values always hash the same. */
 export function canonicalJson(value: unknown): string {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return 'null';
@@ -9,3 +11,7 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
+
+/** SHA-256 (hex) of a value's canonical JSON: the fingerprint of signed clinical content. */
+export const contentSha256 = (value: unknown) =>
+  createHash('sha256').update(canonicalJson(value)).digest('hex');

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PlanContent as PlanContentJson } from '../../../domain/plans/index.js';
+import type { SafetyPlanContent as SafetyPlanContentJson } from '../../../domain/safety/safety-plan.js';
 
 /** Table types for Kysely: the database as it is, not the API's shapes (those are in src/contracts). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -300,6 +302,8 @@ export interface ProgramsTable {
   delivery: string;
   substance_use: Generated<boolean>;
   intensity: Json<IntensityJson>;
+  measurement_schedule: ColumnType<MeasurementRuleJson[], string | undefined, string>;
+  plan_review_interval_days: number | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -564,6 +568,7 @@ export interface NotesTable {
   late_entry: Generated<boolean>;
   cosigner_id: string | null;
   cosigned_at: Timestamp | null;
+  goal_ids: Generated<string[]>;
   sensitivity: Labels;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -604,6 +609,75 @@ export interface MedicationChangesTable {
   dose: string | null;
   reason: string | null;
   changed_on: DateOnly;
+  sensitivity: Labels;
+}
+
+export interface MeasurementRuleJson {
+  instrumentId: string;
+  every?: { weeks: number };
+  at?: ('admission' | 'discharge')[];
+  trackIds?: string[];
+}
+
+export interface PlanReviewJson {
+  progress: { objectiveId: string; progress: string; comment: string }[];
+  summary: string;
+  changes: string[];
+  reviewedOn: string;
+}
+
+export interface TreatmentPlansTable {
+  organization_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  patient_id: string;
+  version: number;
+  previous_id: string | null;
+  status: Generated<string>;
+  content: Json<PlanContentJson>;
+  review: NullableJson<PlanReviewJson>;
+  payer_review_interval_days: number | null;
+  author_id: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  signed_content: NullableJson<Record<string, unknown>>;
+  content_sha256: string | null;
+  cosigner_id: string | null;
+  cosigned_at: Timestamp | null;
+  effective_on: DateOnly | null;
+  review_due_on: DateOnly | null;
+  patient_signed_at: Timestamp | null;
+  patient_signature_name: string | null;
+  patient_signature_witness: string | null;
+  patient_declined_reason: string | null;
+  sensitivity: Labels;
+}
+
+export interface KioskHandoffsTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  code_sha256: string;
+  instruments: string[];
+  completed: Generated<string[]>;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface SafetyPlansTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  version: number;
+  content: Json<SafetyPlanContentJson>;
+  reason: string;
+  safety_alert_id: string | null;
+  author_id: string;
+  created_at: Timestamp;
   sensitivity: Labels;
 }
 
@@ -649,6 +723,9 @@ export interface DB {
   note_addenda: NoteAddendaTable;
   medications: MedicationsTable;
   medication_changes: MedicationChangesTable;
+  treatment_plans: TreatmentPlansTable;
+  kiosk_handoffs: KioskHandoffsTable;
+  safety_plans: SafetyPlansTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
