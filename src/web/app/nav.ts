@@ -75,6 +75,9 @@ const NotePage = lazy(() => import('../features/notes/NotePage.js').then((m) => 
 const SafetyAlertsPage = lazy(() =>
   import('../features/safety/SafetyAlertsPage.js').then((m) => ({ default: m.SafetyAlertsPage })),
 );
+const ProgramOutcomesPage = lazy(() =>
+  import('../features/outcomes/ProgramOutcomesPage.js').then((m) => ({ default: m.ProgramOutcomesPage })),
+);
 
 /** A console page: a route open to the roles listed; to anyone else it does not exist. */
 export interface PageRoute {
@@ -112,11 +115,26 @@ export const LINKED_PAGES: readonly PageRoute[] = [
   { path: '/referrals/:id', roles: INTAKE_ROLES, Page: ReferralPage },
   { path: '/patients/:id', roles: PATIENT_RECORD_ROLES, Page: PatientRecordPage },
   { path: '/patients/:id/screen', roles: INTAKE_ROLES, Page: ScreeningPage },
+  {
+    path: '/patients/:id/safety-plan',
+    roles: INTAKE_ROLES,
+    Page: lazy(() =>
+      import('../features/safety/SafetyPlanPage.js').then((m) => ({ default: m.SafetyPlanPage })),
+    ),
+  },
+  {
+    path: '/patients/:id/treatment-plan',
+    roles: INTAKE_ROLES,
+    Page: lazy(() =>
+      import('../features/plans/TreatmentPlanPage.js').then((m) => ({ default: m.TreatmentPlanPage })),
+    ),
+  },
   { path: '/schedule/appointments/new', roles: PATIENT_RECORD_ROLES, Page: BookAppointmentPage },
   { path: '/schedule/group-sessions/new', roles: PATIENT_RECORD_ROLES, Page: GroupSessionPage },
   { path: '/schedule/closures', roles: [...PATIENT_RECORD_ROLES, 'admin'], Page: ClosuresPage },
   { path: '/admissions/new', roles: INTAKE_ROLES, Page: AdmissionPage },
   { path: '/programs/staff', roles: PROGRAM_SETUP_ROLES, Page: StaffSchedulesPage },
+  { path: '/programs/:id/outcomes', roles: PROGRAM_SETUP_ROLES, Page: ProgramOutcomesPage },
   { path: '/sessions/:id/roll-call', roles: PATIENT_RECORD_ROLES, Page: RollCallPage },
   { path: '/sessions/:id/group-note', roles: INTAKE_ROLES, Page: GroupNotePage },
   { path: '/notes/:id', roles: INTAKE_ROLES, Page: NotePage },

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/identity/LoginPage.js';
 import { SelfCheckPage } from '../features/self-check/SelfCheckPage.js';
+import { KioskPage } from '../features/outcomes/KioskPage.js';
 import { AppLayout } from './AppLayout.js';
 import { canOpen, PAGES, type PageRoute } from './nav.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -17,6 +18,8 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // Public, no account: "Is an IOP right for me?"
   { path: '/self-check', element: <SelfCheckPage /> },
+  // Public, no account: a patient answers due measures on a tablet staff hand them (one-time code).
+  { path: '/kiosk/:code', element: <KioskPage /> },
   {
     element: <RequireAuth />,
     children: [

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Checkbox, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ATTENDANCE_STATUS_LABELS } from '../../../contracts/attendance.js';
 import { MemberCard } from '../patients/MemberCard.js';
+import { PlanGoalPicker } from '../plans/PlanGoalPicker.js';
 import { MEMBER_SECTIONS } from '../../../domain/notes/index.js';
 import { NoteStatusBadges } from './NoteBadges.js';
 import { RiskCheckFields } from './RiskCheckFields.js';
@@ -101,6 +102,13 @@ export function GroupMemberCard(props: GroupMemberCardProps) {
             onChange={(risk) => onChange({ ...draft, ...risk })}
             onBlur={onBlur}
           />
+          <PlanGoalPicker
+            planGoals={member.planGoals}
+            value={draft.goalIds ?? []}
+            about={member.name}
+            onChange={(goalIds) => onChange({ ...draft, goalIds })}
+            onBlur={onBlur}
+          />
           <Checkbox
             size="md"
             label={`Sign ${member.name}'s note`}
@@ -115,6 +123,7 @@ export function GroupMemberCard(props: GroupMemberCardProps) {
             Risk check:{' '}
             {member.risk === 'concern' ? `Concern noted: ${member.riskDetail ?? ''}` : 'No risk concern'}
           </Text>
+          <PlanGoalPicker planGoals={member.planGoals} value={member.goalIds} about={member.name} readOnly />
           <Anchor component={Link} to={`/notes/${member.noteId}`} aria-label={`Open note: ${member.name}`}>
             Open note
           </Anchor>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { NoteDto } from '../../../contracts/notes.js';
 import { ApiError } from '../../app/api.js';
 import { Section } from '../../components/Section.js';
+import { PlanGoalPicker } from '../plans/PlanGoalPicker.js';
 import { AttendeesEditor } from './AttendeesEditor.js';
 import { within } from './field-errors.js';
 import { MedicationEditor } from './MedicationEditor.js';
@@ -98,6 +99,12 @@ export function NoteDraftEditor({ note }: { note: NoteDto }) {
             />
           )}
           <RiskCheckFields value={draft} errors={fields} onChange={(risk) => update(risk)} onBlur={flush} />
+          <PlanGoalPicker
+            planGoals={note.planGoals}
+            value={draft.goalIds ?? []}
+            onChange={(goalIds) => update({ goalIds })}
+            onBlur={flush}
+          />
         </Stack>
       </Section>
       <Section heading="Sign">

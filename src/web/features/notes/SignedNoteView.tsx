@@ -5,6 +5,7 @@ import { GROUP_SHARED_SECTIONS, VITAL_RANGES } from '../../../domain/notes/index
 import { useSignedInMe } from '../../app/auth.js';
 import { Section } from '../../components/Section.js';
 import { formatWhen } from '../patients/format.js';
+import { PlanGoalPicker } from '../plans/PlanGoalPicker.js';
 import { AddendumForm } from './AddendumForm.js';
 import { useCosignNote } from './notes-api.js';
 import { SectionTexts } from './SectionFields.js';
@@ -43,6 +44,7 @@ export function SignedNoteView({ note }: { note: NoteDto }) {
           </div>
         )}
         {note.medication && <MedicationSummary medication={note.medication} />}
+        <PlanGoalPicker planGoals={note.planGoals} value={note.goalIds} readOnly />
       </Section>
       <Section heading="Signatures">
         <Text>

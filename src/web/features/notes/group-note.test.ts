@@ -33,6 +33,8 @@ const member = (patientId: string, name: string, patch: Partial<GroupMember> = {
   namesOtherMembers: [],
   lateEntry: false,
   signedAt: null,
+  goalIds: [],
+  planGoals: [],
   ...patch,
 });
 
@@ -67,7 +69,12 @@ describe('draftFromGroupNote', () => {
   });
 
   it('holds each member with an empty detail for no detail', () => {
-    expect(draftFromGroupNote(note()).members[A]).toEqual({ body: full, risk: 'none', riskDetail: '' });
+    expect(draftFromGroupNote(note()).members[A]).toEqual({
+      body: full,
+      risk: 'none',
+      riskDetail: '',
+      goalIds: [],
+    });
   });
 });
 

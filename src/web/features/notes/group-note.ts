@@ -14,6 +14,8 @@ export interface RiskDraft {
 
 export interface MemberDraft extends RiskDraft {
   body: Sections;
+  /** Treatment-plan goals worked on; absent until the note has any to pick from. */
+  goalIds?: string[];
 }
 
 /** The group note as the form holds it: the shared part and each member's part by patient id. */
@@ -34,7 +36,12 @@ export function draftFromGroupNote(note: GroupNoteDto): GroupDraft {
     shared.topic = note.curriculumModule;
   const members: Record<string, MemberDraft> = {};
   for (const m of note.members) {
-    members[m.patientId] = { body: { ...m.body }, risk: m.risk, riskDetail: m.riskDetail ?? '' };
+    members[m.patientId] = {
+      body: { ...m.body },
+      risk: m.risk,
+      riskDetail: m.riskDetail ?? '',
+      goalIds: m.goalIds,
+    };
   }
   return { shared, members };
 }
@@ -54,6 +61,7 @@ export function groupSaveBody(note: GroupNoteDto, draft: GroupDraft): SaveGroupN
         body: d.body,
         risk: d.risk,
         riskDetail: d.risk === 'concern' && d.riskDetail.trim() ? d.riskDetail : null,
+        ...(d.goalIds ? { goalIds: d.goalIds } : {}),
       };
     }),
   };

@@ -42,6 +42,8 @@ export interface NoteDraft extends RiskDraft {
   attendees: AttendeeRow[];
   /** Medication-management notes only. */
   medication: MedicationDraft | null;
+  /** Treatment-plan goals worked on. */
+  goalIds?: string[];
 }
 
 export const EMPTY_MEDICATION_ROW: MedicationRow = {
@@ -75,6 +77,7 @@ export function draftFromNote(note: NoteDto): NoteDraft {
     risk: note.risk,
     riskDetail: note.riskDetail ?? '',
     attendees: note.attendees.map((a) => ({ ...a })),
+    goalIds: note.goalIds,
     medication: note.medication
       ? {
           changes: note.medication.changes.map((c) => ({
@@ -116,6 +119,7 @@ export function noteSaveBody(note: Pick<NoteDto, 'kind'>, draft: NoteDraft): Sav
     risk: draft.risk,
     riskDetail: draft.risk === 'concern' ? text(draft.riskDetail) : null,
   };
+  if (draft.goalIds) body.goalIds = draft.goalIds;
   if (note.kind === 'family') {
     body.attendees = draft.attendees
       .filter((a) => a.name.trim() !== '' && a.relationship.trim() !== '')

@@ -12,11 +12,14 @@ import { usePatientReferrals } from '../intake/intake-api.js';
 import { SOURCE_LABELS, STATUS_LABELS } from '../intake/labels.js';
 import { UrgencyBadge } from '../intake/UrgencyBadge.js';
 import { PatientSafetyBanner } from '../safety/PatientSafetyBanner.js';
+import { SafetyPlanSection } from '../safety/SafetyPlanSection.js';
 import { PatientWeekSection } from '../scheduling/PatientWeekSection.js';
 import { WeeklyHoursSection } from '../attendance/WeeklyHoursSection.js';
 import { EngagementSection } from '../attendance/EngagementSection.js';
 import { ChartSection } from '../notes/ChartSection.js';
+import { OutcomesSection } from '../outcomes/OutcomesSection.js';
 import { MedicationsSection } from '../notes/MedicationsSection.js';
+import { TreatmentPlanSection } from '../plans/TreatmentPlanSection.js';
 import { INTAKE_ROLES } from '../../../domain/identity/roles.js';
 import { hasAnyRole } from './access.js';
 import { formatDateOfBirth, formatWhen, patientName } from './format.js';
@@ -70,6 +73,7 @@ function PatientRecord({ patient }: { patient: PatientDto }) {
       }
     >
       <PatientSafetyBanner patientId={patient.id} />
+      {clinical && <SafetyPlanSection patientId={patient.id} />}
       <Section heading="Demographics">
         <Demographics patient={patient} />
         <Button variant="default" onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>
@@ -79,6 +83,8 @@ function PatientRecord({ patient }: { patient: PatientDto }) {
       <PatientWeekSection patientId={patient.id} />
       <WeeklyHoursSection patientId={patient.id} />
       {clinical && <EngagementSection patientId={patient.id} />}
+      {clinical && <OutcomesSection patientId={patient.id} />}
+      {clinical && <TreatmentPlanSection patientId={patient.id} />}
       {clinical && <ChartSection patientId={patient.id} />}
       {clinical && <MedicationsSection patientId={patient.id} />}
       {clinical && <PatientReferrals patientId={patient.id} />}

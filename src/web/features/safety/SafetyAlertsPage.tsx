@@ -1,5 +1,7 @@
 import { Anchor, Badge, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { SafetyAlertDto } from '../../../contracts/safety.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { elapsed, formatWhen } from '../patients/format.js';
@@ -13,7 +15,11 @@ export function SafetyAlertsPage() {
   const alerts = useOpenSafetyAlerts();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('alert');
-  const selected = alerts.data?.find((alert) => alert.id === selectedId);
+  const found = alerts.data?.find((alert) => alert.id === selectedId);
+  // Once acknowledged the alert leaves the open list, but its dialog stays to offer the next step.
+  const [held, setHeld] = useState<SafetyAlertDto | undefined>(undefined);
+  if (found && found !== held) setHeld(found);
+  const selected = found ?? (held?.id === selectedId ? held : undefined);
   const sorted = [...(alerts.data ?? [])].sort(
     (a, b) =>
       Number(b.acuity === 'acute') - Number(a.acuity === 'acute') ||

@@ -1,5 +1,6 @@
 import { Badge, Button, DataList, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { ProgramDto } from '../../../contracts/scheduling.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Section } from '../../components/Section.js';
@@ -29,6 +30,17 @@ export function ProgramCard({ program, canEdit }: { program: ProgramDto; canEdit
           </DataList.Item>
         ))}
       </DataList>
+      {canEdit && (
+        <Button
+          component={Link}
+          to={`/programs/${program.id}/outcomes`}
+          variant="default"
+          aria-label={`Outcomes and measurement: ${program.name}`}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          Outcomes and measurement
+        </Button>
+      )}
       {canEdit && (
         <Switch
           label="Accepting admissions (active)"

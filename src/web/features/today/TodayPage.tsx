@@ -10,6 +10,7 @@ import { CaseloadSection } from '../attendance/CaseloadSection.js';
 import { useToday } from '../attendance/attendance-api.js';
 import { MfaBadge } from '../identity/MfaBadge.js';
 import { NotesQueueSection } from '../notes/NotesQueueSection.js';
+import { PlanReviewsSection } from '../plans/PlanReviewsSection.js';
 import { TaskList } from '../safety/TaskList.js';
 import { TodaySessions } from './TodaySessions.js';
 import { StaffSummary } from './StaffSummary.js';
@@ -32,6 +33,7 @@ export function TodayPage() {
       {clinical && today.isLoading && <Loader size="sm" aria-label="Loading your day" />}
       {today.data && <TodaySessions sessions={today.data.sessions} />}
       {clinical && <NotesQueueSection />}
+      {clinical && <PlanReviewsSection />}
       {clinical && <TaskList />}
       {licensed && today.data && <CaseloadSection caseload={today.data.caseload} />}
       <Section heading="Your session">

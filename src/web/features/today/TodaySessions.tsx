@@ -4,6 +4,7 @@ import { ATTENDANCE_STATUS_LABELS, type TodayDto } from '../../../contracts/atte
 import { Section } from '../../components/Section.js';
 import { EngagementBadges } from '../attendance/EngagementBadges.js';
 import { SessionNoteButton } from '../notes/SessionNoteButton.js';
+import { LatestScores } from '../outcomes/LatestScores.js';
 import { describeSession } from '../scheduling/format.js';
 
 type TodaySession = TodayDto['sessions'][number];
@@ -66,6 +67,9 @@ function SessionRoster({ today: { session, members, recorded } }: { today: Today
                     </Table.Td>
                     <Table.Td>
                       <EngagementBadges {...m} />
+                    </Table.Td>
+                    <Table.Td>
+                      <LatestScores scores={m.scores} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
