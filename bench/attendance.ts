@@ -4,159 +4,11 @@
  * (2,000 patients, 3 years: about 1.5 million attendance rows).
  * `npm run bench:attendance` (part of `npm run bench`).
  *
- * PGlite always; PostgreSQL too when DATABASE_URL is set, in its own database `trellis_bench`
- * (created through the URL's server, never the URL's own database). BENCH_PATIENTS, BENCH_YEARS,
- * BENCH_SEED shrink or vary the organization; BENCH_ITERATIONS (200) sets the measured requests,
- * after 20 warm-up requests and BENCH_SETTLE_SECONDS (10) for the start-up job to finish.
- * The generated PGlite directory is kept in `.bench-data/` (and `trellis_bench` is kept), keyed by
- * size, seed and date, so a re-run the same day skips generation. "Today" is the clinic's real
- * today: roll call can only be taken on the session's day.
+ * The environment, engines and caching are those of `bench/support.ts`. "Today" is the clinic's
+ * real today: roll call can only be taken on the session's day.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { clinicDateTime } from '../src/domain/time/clinic-day.js';
-import { loadConfig, type Config } from '../src/server/config.js';
-import { createDeps } from '../src/server/deps.js';
-import { startServer } from '../src/server/main.js';
-import { openEmbedded, openServer, type Database } from '../src/server/platform/db/engine.js';
-import { migrate } from '../src/server/platform/db/migrate.js';
-import { generateOrganization, type GeneratedOrganization } from './generate/index.js';
-import { progressBar } from './generate/progress.js';
-
-const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 2000);
-const YEARS = Number(process.env.BENCH_YEARS ?? 3);
-const SEED = Number(process.env.BENCH_SEED ?? 1);
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-const WARMUP = 20;
-const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 10);
-const TIME_ZONE = 'America/New_York';
-const DATA = path.resolve('.bench-data');
-
-interface Cached {
-  org: GeneratedOrganization;
-  generationSeconds: number;
-}
-
-interface Stats {
-  name: string;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  n: number;
-}
-
-interface EngineResult {
-  engine: 'pglite' | 'postgres';
-  generated: 'now' | 'cached';
-  generationSeconds: number;
-  sizeBytes: number;
-  counts: { patients: number; episodes: number; sessions: number; participants: number; attendance: number };
-  stats: Stats[];
-}
-
-const stats = (name: string, samples: number[]): Stats => {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { name, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.at(-1)!, n: s.length };
-};
-
-/** Generates into an open database and lets the scheduling job catch up, so it is idle while measuring. */
-async function generate(database: Database, endDate: string, name: string): Promise<Cached> {
-  await migrate(database);
-  const started = performance.now();
-  const bar = progressBar();
-  const org = await generateOrganization(database.db, {
-    patients: PATIENTS,
-    years: YEARS,
-    seed: SEED,
-    endDate,
-    name,
-    onProgress: bar,
-  });
-  bar.end();
-  const generationSeconds = (performance.now() - started) / 1000;
-  await createDeps(loadConfig({}), database).programs.extendHorizons();
-  return { org, generationSeconds };
-}
-
-function dirSize(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    total += entry.isDirectory() ? dirSize(p) : fs.statSync(p).size;
-  }
-  return total;
-}
-
-async function preparePglite(
-  key: string,
-  endDate: string,
-): Promise<{ cached: Cached; config: Config['database'] }> {
-  const dir = path.join(DATA, `pglite-${key}`);
-  const marker = path.join(dir, 'generated.json');
-  if (fs.existsSync(marker)) {
-    return {
-      cached: JSON.parse(fs.readFileSync(marker, 'utf8')) as Cached,
-      config: { kind: 'pglite', dataDir: dir },
-    };
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const old of fs.existsSync(DATA) ? fs.readdirSync(DATA) : [])
-    if (old.startsWith('pglite-')) fs.rmSync(path.join(DATA, old), { recursive: true, force: true });
-  console.error(`Generating the PGlite organization in ${dir} …`);
-  const database = await openEmbedded(dir);
-  let cached: Cached;
-  try {
-    cached = await generate(database, endDate, `Bench clinic ${key}`);
-  } finally {
-    await database.close();
-  }
-  fs.writeFileSync(marker, JSON.stringify(cached, null, 2));
-  return { cached, config: { kind: 'pglite', dataDir: dir } };
-}
-
-async function preparePostgres(key: string, endDate: string, url: string) {
-  const benchUrl = new URL(url);
-  benchUrl.pathname = '/trellis_bench';
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const marker = path.join(DATA, `postgres-${key}.json`);
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    const exists =
-      (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'trellis_bench'`)).rowCount === 1;
-    if (exists && fs.existsSync(marker)) {
-      const cached = JSON.parse(fs.readFileSync(marker, 'utf8')) as Cached;
-      const check = openServer(benchUrl.toString(), 1);
-      const found = await check.db
-        .selectFrom('organizations')
-        .select('id')
-        .where('id', '=', cached.org.organizationId)
-        .executeTakeFirst()
-        .catch(() => undefined);
-      await check.close();
-      if (found) return { cached, url: benchUrl.toString() };
-    }
-    await admin.query('DROP DATABASE IF EXISTS trellis_bench');
-    await admin.query('CREATE DATABASE trellis_bench');
-  } finally {
-    await admin.end();
-  }
-  console.error('Generating the PostgreSQL organization in database trellis_bench …');
-  const database = openServer(benchUrl.toString(), 4);
-  let cached: Cached;
-  try {
-    cached = await generate(database, endDate, `Bench clinic ${key}`);
-  } finally {
-    await database.close();
-  }
-  fs.writeFileSync(marker, JSON.stringify(cached, null, 2));
-  return { cached, url: benchUrl.toString() };
-}
+import type { Database } from '../src/server/platform/db/engine.js';
+import { run, runBench, time } from './support.js';
 
 /** Distinct, plausible member text (no member names: the words come from this list only). */
 const PHRASES = [
@@ -256,42 +108,11 @@ function groupNotes(db: Database['db'], base: string, headers: Record<string, st
   };
 }
 
-async function measureEngine(
-  engine: 'pglite' | 'postgres',
-  database: Config['database'],
-  cached: Cached,
-  generatedNow: boolean,
-): Promise<EngineResult> {
-  const config: Config = {
-    ...loadConfig(),
-    database,
-    port: 0,
-    host: '127.0.0.1',
-    demo: false,
-    logLevel: 'silent',
-    loginRatePerMinute: 10_000,
-  };
-  const server = await startServer(config, () => {});
-  // The scheduling job runs once at start-up (it finds the calendars already extended); let it
-  // finish so it does not share the database with the measured requests.
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
-  try {
-    const base = `http://127.0.0.1:${new URL(server.url).port}`;
-    const { org } = cached;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: org.rollCall.clinicianEmail, password: org.password }),
-    });
-    if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { id: string } };
-    const headers = { cookie };
-    const get = async (url: string) => {
-      const res = await fetch(`${base}${url}`, { headers });
-      if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    };
+run(() =>
+  runBench('attendance-results.json', async ({ org, db, signIn, get: getAs, base }) => {
+    const session = await signIn(org.rollCall.clinicianEmail);
+    const { headers, csrfToken } = session;
+    const get = (url: string) => getAs(url, session);
 
     const sessionId = org.rollCall.sessionIds[0]!;
     const roll = await fetch(`${base}/api/v1/sessions/${sessionId}/roll-call`, { headers });
@@ -318,28 +139,17 @@ async function measureEngine(
 
     const loadToday = () => get('/api/v1/today');
 
-    const time = async (name: string, fn: () => Promise<void>, opts = { warmup: WARMUP }) => {
-      for (let i = 0; i < opts.warmup; i++) await fn();
-      const samples: number[] = [];
-      for (let i = 0; i < ITERATIONS; i++) {
-        const t0 = performance.now();
-        await fn();
-        samples.push(performance.now() - t0);
-      }
-      return stats(name, samples);
-    };
     const results = [
       await time('roll-call save (PUT /sessions/:id/attendance, 12 marks)', save),
       await time('Today for a clinician (GET /api/v1/today)', loadToday),
       await time('GET /api/v1/caseload alone', () => get('/api/v1/caseload')),
       await time(
         'group note for 12 members: open (GET), save (PUT) and sign (POST)',
-        groupNotes(server.deps.database.db, base, { ...headers, 'x-csrf-token': csrfToken }, user.id),
+        groupNotes(db, base, { ...headers, 'x-csrf-token': csrfToken }, session.userId),
         { warmup: 5 },
       ),
     ];
 
-    const db = server.deps.database.db;
     const countOf = async (
       table: 'attendance' | 'sessions' | 'patients' | 'episodes' | 'session_participants',
     ) =>
@@ -352,88 +162,15 @@ async function measureEngine(
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const counts = {
-      patients: await countOf('patients'),
-      episodes: await countOf('episodes'),
-      sessions: await countOf('sessions'),
-      participants: await countOf('session_participants'),
-      attendance: await countOf('attendance'),
-    };
-    const sizeBytes =
-      database.kind === 'pglite'
-        ? dirSize(database.dataDir)
-        : Number(
-            (
-              await db
-                .selectNoFrom((eb) => eb.fn<string>('pg_database_size', [eb.fn('current_database')]).as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
     return {
-      engine,
-      generated: generatedNow ? 'now' : 'cached',
-      generationSeconds: cached.generationSeconds,
-      sizeBytes,
-      counts,
+      counts: [
+        ['attendance rows', await countOf('attendance')],
+        ['sessions', await countOf('sessions')],
+        ['participants', await countOf('session_participants')],
+        ['episodes', await countOf('episodes')],
+        ['patients', await countOf('patients')],
+      ],
       stats: results,
     };
-  } finally {
-    await server.stop();
-  }
-}
-
-async function main() {
-  const today = clinicDateTime(new Date(), TIME_ZONE).date;
-  const key = `${PATIENTS}p-${YEARS}y-s${SEED}-${today}`;
-  fs.mkdirSync(DATA, { recursive: true });
-  const results: EngineResult[] = [];
-
-  const pgl = await (async () => {
-    const had = fs.existsSync(path.join(DATA, `pglite-${key}`, 'generated.json'));
-    return { ...(await preparePglite(key, today)), now: !had };
-  })();
-  results.push(await measureEngine('pglite', pgl.config, pgl.cached, pgl.now));
-
-  if (process.env.DATABASE_URL) {
-    const had = fs.existsSync(path.join(DATA, `postgres-${key}.json`));
-    const prepared = await preparePostgres(key, today, process.env.DATABASE_URL);
-    results.push(
-      await measureEngine(
-        'postgres',
-        { kind: 'postgres', url: prepared.url, poolSize: 10 },
-        prepared.cached,
-        !had,
-      ),
-    );
-  } else console.log('PostgreSQL not measured: set DATABASE_URL to include it.');
-
-  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
-  console.log(
-    `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${PATIENTS} patients, ${YEARS} years, seed ${SEED}, today ${today}; ${WARMUP} warm-up + ${ITERATIONS} measured requests, one at a time\n`,
-  );
-  for (const r of results)
-    console.log(
-      `${r.engine}: ${r.counts.attendance.toLocaleString('en-US')} attendance rows, ${r.counts.sessions.toLocaleString('en-US')} sessions, ${r.counts.participants.toLocaleString('en-US')} participants, ${r.counts.episodes.toLocaleString('en-US')} episodes, ${r.counts.patients.toLocaleString('en-US')} patients; database ${mb(r.sizeBytes)}; generated in ${r.generationSeconds.toFixed(1)} s (${r.generated === 'now' ? 'this run' : 'cached from an earlier run'})`,
-    );
-  console.log('\n| measurement | engine | p50 ms | p95 ms | p99 ms | max ms |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
-  for (const r of results)
-    for (const s of r.stats)
-      console.log(
-        `| ${s.name} | ${r.engine} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.max.toFixed(1)} |`,
-      );
-  if (results.length === 2) {
-    console.log('\n| measurement | p50 ratio PGlite / PostgreSQL | p95 ratio |');
-    console.log('| --- | ---: | ---: |');
-    results[0]!.stats.forEach((s, i) => {
-      const p = results[1]!.stats[i]!;
-      console.log(`| ${s.name} | ${(s.p50 / p.p50).toFixed(2)} | ${(s.p95 / p.p95).toFixed(2)} |`);
-    });
-  }
-  fs.writeFileSync(path.join(DATA, 'attendance-results.json'), JSON.stringify(results, null, 2));
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+  }),
+);

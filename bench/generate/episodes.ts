@@ -42,6 +42,8 @@ export interface EpisodePlan {
   telehealthShare: number;
   /** The last two attendance statuses recorded, oldest first (filled in by the sessions phase). */
   last: string[];
+  /** Days attended, in order, with the start of the first session attended (filled in by the sessions phase). */
+  attended: { date: string; startsAt: Date }[];
 }
 
 export interface PatientPlan {
@@ -106,6 +108,7 @@ export function planEpisodes(
                 ? 0.8
                 : 0.03,
           last: [],
+          attended: [],
         });
         if (active) break;
         cursor = addDays(end, rng.int(2, 12));

@@ -8,12 +8,13 @@ import { planEpisodes, writeEpisodes, type EpisodePlan } from './episodes.js';
 import { planOrganization, SEATS_PER_TRACK, writeOrganization } from './organization.js';
 import { Rng } from './prng.js';
 import type { OnProgress } from './progress.js';
+import { administrationsTable, generateAdministrations } from './scores.js';
 import { generateTrack, trackTables, writeTrack } from './sessions.js';
 
 /**
  * The synthetic organization generator (`npm run trellis -- generate`): a realistic IOP clinic
- * with programs, tracks, staff, patients, episodes, sessions and attendance, the same for the same
- * seed and end date.
+ * with programs, tracks, staff, patients, episodes, sessions, attendance and weekly PHQ-9/GAD-7
+ * scores (see scores.ts), the same for the same seed and end date.
  *
  * Size model. About 40 % of the patients are in care on an average day (IOP stays run long and
  * readmissions are common: about 3 episodes per patient over three years, 20 weeks each on
@@ -27,6 +28,8 @@ import { generateTrack, trackTables, writeTrack } from './sessions.js';
  */
 
 export const GENERATED_PASSWORD = 'generated clinic 2026';
+/** Bumped whenever the generated rows change, so cached benchmark organizations are regenerated. */
+export const GENERATOR_VERSION = 2;
 const CENSUS_FRACTION = 0.4;
 const OCCUPANCY = 0.95;
 
@@ -57,6 +60,7 @@ export interface GeneratedOrganization {
     tracks: number;
     sessions: number;
     attendance: number;
+    administrations: number;
     rows: number;
   };
 }
@@ -109,7 +113,7 @@ export async function generateOrganization(
       (sum, e) => {
         const last = e.dischargedOn && e.dischargedOn < endDate ? e.dischargedOn : endDate;
         const weeks = (Date.parse(last) - Date.parse(e.admittedOn)) / (7 * 86_400_000);
-        return sum + weeks * (3 * plan.tracks[e.track]!.weekdays.length + 1) * 2.3;
+        return sum + weeks * ((3 * plan.tracks[e.track]!.weekdays.length + 1) * 2.3 + 2);
       },
       patients.length + episodes.length * 3,
     ),
@@ -150,6 +154,18 @@ export async function generateOrganization(
     step('sessions, attendance')(n);
   }
 
+  // Scores, after attendance: they are given on days the patient came in.
+  const scores = administrationsTable();
+  const administrations = generateAdministrations(
+    new Rng(seed, 3),
+    plan,
+    episodes,
+    patients,
+    { endDate },
+    scores,
+  );
+  step('scores')(await db.transaction().execute((trx) => scores.flush(trx, organizationId)));
+
   // Two unexcused absences in a row set the episode's engagement risk, as roll call does. An
   // active episode looks at the patient's latest two attendances, whichever episode they were in.
   const atRisk: string[] = [];
@@ -171,6 +187,7 @@ export async function generateOrganization(
     'session_staff',
     'session_participants',
     'attendance',
+    'administrations',
   ])
     await sql`ANALYZE ${sql.raw(table)}`.execute(db);
 
@@ -191,6 +208,7 @@ export async function generateOrganization(
       tracks: plan.tracks.length,
       sessions,
       attendance,
+      administrations,
       rows,
     },
   };

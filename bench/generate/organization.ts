@@ -9,6 +9,7 @@ import { addDays } from '../../src/domain/time/clinic-day.js';
 import type { Db } from '../../src/server/platform/db/tx.js';
 import { CURRICULA, FAMILY, LICENSED_CREDENTIALS, STAFF_GIVEN } from './names.js';
 import type { Rng } from './prng.js';
+import { measurementSchedule } from './scores.js';
 
 /**
  * The organization's shape: locations, rooms, programs like the demo clinic's, their tracks (one
@@ -496,7 +497,7 @@ export async function writeOrganization(db: Db, plan: OrgPlan, passwordHash: str
   await db
     .insertInto('programs')
     .values(
-      plan.programs.map((p) => ({
+      plan.programs.map((p, pi) => ({
         organization_id: org,
         id: p.id,
         location_id: plan.locations[p.location]!.id,
@@ -508,6 +509,12 @@ export async function writeOrganization(db: Db, plan: OrgPlan, passwordHash: str
         delivery: p.spec.delivery,
         substance_use: p.spec.substanceUse,
         intensity: JSON.stringify(p.spec.intensity),
+        measurement_schedule: JSON.stringify(
+          measurementSchedule(
+            p.spec.substanceUse,
+            plan.tracks.filter((t) => t.programIndex === pi),
+          ),
+        ),
       })),
     )
     .execute();

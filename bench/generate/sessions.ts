@@ -230,6 +230,7 @@ export function generateTrack(
         }
         day = { date: s.date, absent, reason };
         dayState.set(e.id, day);
+        if (!absent) e.attended.push({ date: s.date, startsAt: s.startsAt });
       }
       let status: AttendanceStatus;
       let late = 0;
