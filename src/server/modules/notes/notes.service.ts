@@ -226,7 +226,10 @@ export function createNotesService({
             (await currentGoals(trx, actor.organizationId, [note.patient_id])).get(note.patient_id) ?? []
           ).filter((g) => note.goal_ids.includes(g.id));
     const signed = { ...content, goals, attestation: ATTESTATION, signer: me.display_name };
+    // A goal the plan no longer has is not signed as worked on, in the content or the column.
+    const goalIds = note.goal_ids.length === goals.length ? {} : { goal_ids: goals.map((g) => g.id) };
     await notesRepo.update(trx, actor.organizationId, note.id, {
+      ...goalIds,
       status: cosigner ? 'pending_cosign' : 'signed',
       signed_content: JSON.stringify(signed),
       content_sha256: sha256(signed),
@@ -468,9 +471,12 @@ export function createNotesService({
             risk_detail: draft.riskDetail?.trim() || null,
             content_text: sectionsText(MEMBER_SECTIONS, memberBody),
           };
-          const goalIds =
-            draft.goalIds && planGoalIds(goals.get(member.patient_id), draft.goalIds, `members.${i}.goalIds`);
           const note = notes.find((n) => n.patient_id === draft.patientId);
+          // Goals are checked only when they change: a signed note keeps the goals it was signed with.
+          const goalIds =
+            draft.goalIds && canonicalJson(draft.goalIds) !== canonicalJson(note?.goal_ids ?? [])
+              ? planGoalIds(goals.get(member.patient_id), draft.goalIds, `members.${i}.goalIds`)
+              : undefined;
           if (note) {
             const same =
               canonicalJson(note.body) === canonicalJson(memberBody) &&

@@ -137,7 +137,7 @@ describe('a patient’s outcomes', () => {
     expect((await desk.get(`/api/v1/patients/${ana}/outcomes`)).statusCode).toBe(403);
   });
 
-  it('shows each member’s latest scores and change on the facilitator’s roster, and none to the front desk', async () => {
+  it('shows each member’s latest scores and the change since the one before on the facilitator’s roster', async () => {
     const ana = members[0]!.patient.id;
     await staffEntry(ana, 'phq-9', phq9(16), '2026-10-21T21:00:00Z');
     await staffEntry(ana, 'phq-9', phq9(13), '2026-10-28T13:00:00Z');
@@ -252,6 +252,8 @@ describe('the kiosk', () => {
     ).json<{
       code: string;
     }>();
+    const licensed = await therapist.post(`/api/v1/patients/${ana}/kiosk`, { instruments: ['c-ssrs'] });
+    expect(licensed.statusCode).toBe(400);
     t.clock.set('2026-10-28T12:31:00Z');
     const expired = await t.app.inject({ method: 'GET', url: `/api/v1/kiosk/${code}` });
     expect(expired.statusCode).toBe(404);

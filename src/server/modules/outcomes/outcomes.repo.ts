@@ -25,7 +25,7 @@ export async function latestWithChange(
       'total',
       'severity',
       'administered_at',
-      sql<number>`row_number() OVER (PARTITION BY patient_id, instrument_id ORDER BY administered_at DESC)`.as(
+      sql<number>`(row_number() OVER (PARTITION BY patient_id, instrument_id ORDER BY administered_at DESC))::int`.as(
         'n',
       ),
     ])

@@ -200,8 +200,11 @@ export function createOutcomesService(deps: {
         const timeZone = episode?.time_zone;
         const now = clock.now();
         const byInstrument = new Map<string, typeof scores>();
-        for (const s of scores)
-          byInstrument.set(s.instrument_id, [...(byInstrument.get(s.instrument_id) ?? []), s]);
+        for (const s of scores) {
+          const list = byInstrument.get(s.instrument_id);
+          if (list) list.push(s);
+          else byInstrument.set(s.instrument_id, [s]);
+        }
         const trajectories: TrajectoryDto[] = [...byInstrument].map(([id, points]) => {
           const definition = INSTRUMENTS[id as InstrumentId].definition;
           const summary = summarize(id, points, now);
@@ -276,7 +279,11 @@ export function createOutcomesService(deps: {
           instrumentId,
         );
         const byPatient = new Map<string, typeof scores>();
-        for (const s of scores) byPatient.set(s.patient_id, [...(byPatient.get(s.patient_id) ?? []), s]);
+        for (const s of scores) {
+          const list = byPatient.get(s.patient_id);
+          if (list) list.push(s);
+          else byPatient.set(s.patient_id, [s]);
+        }
         const active = { measured: 0, response: 0, remission: 0, improved: 0, worse: 0, notOnTrack: 0 };
         const discharged = { measured: 0, response: 0, remission: 0 };
         const changes: number[] = [];
@@ -426,6 +433,13 @@ export function createOutcomesService(deps: {
           if (instruments.length === 0) throw conflict('No measures are due for this patient today.');
         }
         const unique = [...new Set(instruments)];
+        // A licensed instrument (C-SSRS) is clinician-administered where enabled; never on the kiosk.
+        const licensed = unique.findIndex((i) => !INSTRUMENTS[i].definition.licence.enabledByDefault);
+        if (licensed >= 0)
+          throw invalid(
+            `instruments.${licensed}`,
+            `${INSTRUMENTS[unique[licensed]!].definition.shortName} is not given on the kiosk.`,
+          );
         const code = newCode();
         const now = clock.now();
         const expiresAt = new Date(now.getTime() + KIOSK_MINUTES * 60_000);

@@ -206,6 +206,17 @@ export function createPlansService(deps: {
     return { plan, episode };
   }
 
+  /** Serialises writers and signers of the same episode's plan. */
+  async function lockEpisode(trx: Db, actor: OrgActor, episodeId: string) {
+    await trx
+      .selectFrom('episodes')
+      .select('id')
+      .where('organization_id', '=', actor.organizationId)
+      .where('id', '=', episodeId)
+      .forUpdate()
+      .execute();
+  }
+
   async function finishSigning(trx: Db, actor: OrgActor, plan: PlanRow, episode: EpisodeRow) {
     // The version it replaces stops being in force once this one is (not while awaiting co-signature).
     if (plan.previous_id)
@@ -274,14 +285,7 @@ export function createPlansService(deps: {
         const episode = await loadEpisode(trx, actor, episodeId);
         if (episode.status !== 'active')
           throw conflict('The episode is discharged; its treatment plan no longer changes.');
-        // Serialises writers of the same episode's plan.
-        await trx
-          .selectFrom('episodes')
-          .select('id')
-          .where('organization_id', '=', actor.organizationId)
-          .where('id', '=', episode.id)
-          .forUpdate()
-          .execute();
+        await lockEpisode(trx, actor, episode.id);
         const versions = await plansOfEpisode(trx, actor.organizationId, episode.id);
         const open = versions.find((v) => v.status === 'draft' || v.status === 'pending_cosign');
         const current = versions.find((v) => v.status === 'signed');
@@ -304,7 +308,8 @@ export function createPlansService(deps: {
         const now = clock.now();
         let id: string;
         if (open) {
-          await trx
+          // Only a draft changes: a signature that committed first leaves the text as it was signed.
+          const updated = await trx
             .updateTable('treatment_plans')
             .set({
               content: JSON.stringify(body.content),
@@ -314,7 +319,12 @@ export function createPlansService(deps: {
             })
             .where('organization_id', '=', actor.organizationId)
             .where('id', '=', open.id)
-            .execute();
+            .where('status', '=', 'draft')
+            .executeTakeFirst();
+          if (updated.numUpdatedRows === 0n)
+            throw new AppError('note_signed', {
+              userMessage: 'This version was signed meanwhile; it no longer changes.',
+            });
           id = open.id;
         } else {
           ({ id } = await trx
@@ -352,6 +362,8 @@ export function createPlansService(deps: {
       requireRole(actor, ...WRITE_ROLES);
       return db.transaction().execute(async (trx) => {
         const { plan, episode } = await loadPlan(trx, actor, planId, true);
+        // Same lock as saveDraft, so an autosave cannot slip in between reading and signing.
+        await lockEpisode(trx, actor, plan.episode_id);
         if (plan.status !== 'draft')
           throw new AppError('note_signed', {
             userMessage: 'A signed plan never changes; review it to make a new version.',

@@ -181,14 +181,12 @@ export function createSafetyPlansService(deps: {
           .where('id', '=', patientId)
           .forUpdate()
           .execute();
-        const episode = await trx
+        const episodes = await trx
           .selectFrom('episodes')
           .select('sensitivity')
           .where('organization_id', '=', actor.organizationId)
           .where('patient_id', '=', patientId)
-          .orderBy('admitted_on', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+          .execute();
         const latest = await trx
           .selectFrom('safety_plans')
           .select((eb) => eb.fn.max('version').as('version'))
@@ -206,8 +204,8 @@ export function createSafetyPlansService(deps: {
             safety_alert_id: body.safetyAlertId,
             author_id: actor.userId,
             created_at: clock.now(),
-            // A substance-use program's patient: the plan is a Part 2 record like their notes.
-            sensitivity: episode?.sensitivity ?? [],
+            // Any substance-use episode makes the plan a Part 2 record, like the patient's notes.
+            sensitivity: [...new Set(episodes.flatMap((e) => e.sensitivity))],
           })
           .returning('id')
           .executeTakeFirstOrThrow();
