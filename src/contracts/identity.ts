@@ -56,6 +56,19 @@ export const OrganizationSettings = z.object({
     .max(24 * 30),
   /** The notice that accompanies every disclosure of 42 CFR Part 2 records (exports, prints). */
   part2Notice: z.string().trim().min(50).max(4000),
+  /** Measurement-based-care thresholds (defaults: clinical-facts §2.2). */
+  outcomeThresholds: z.object({
+    /** Response: a drop of at least this percentage of the baseline total. */
+    responseDropPercent: z.number().int().min(10).max(90),
+    /** Not on track: this many weeks after baseline without reliable improvement. */
+    notOnTrackAfterWeeks: z.number().int().min(1).max(26),
+    /** Remission: the latest total below these. */
+    phq9RemissionBelow: z.number().int().min(1).max(27),
+    gad7RemissionBelow: z.number().int().min(1).max(21),
+    /** Reliable change: at least this many points either way. */
+    phq9ReliableChange: z.number().int().min(1).max(27),
+    gad7ReliableChange: z.number().int().min(1).max(21),
+  }),
 });
 export type OrganizationSettings = z.infer<typeof OrganizationSettings>;
 

@@ -164,6 +164,8 @@ describe.skipIf(!hasChromium)('outcomes', () => {
     await due.getByRole('button', { name: 'Hand tablet to patient' }).click();
     await page.waitForURL(/\/kiosk\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: /^Hi / }).waitFor();
+    // The tablet left staff hands: the staff session on it has ended.
+    expect(await page.evaluate(() => fetch('/api/v1/me').then((r) => r.status))).toBe(401);
     await expectAccessible(page);
 
     // One question per screen.
@@ -178,8 +180,10 @@ describe.skipIf(!hasChromium)('outcomes', () => {
     expect(await page.getByRole('main').textContent()).not.toMatch(/\b16\b/);
     await expectAccessible(page);
 
-    // Staff take the tablet back: the chart shows the new point.
+    // Staff take the tablet back and sign in again: the chart shows the new point.
     const total = KIOSK_ANSWERS.reduce((a, b) => a + b, 0);
+    await page.goto(url);
+    await signIn(page, 'therapist3@riverside.example');
     await page.goto(`${url}/patients/${patientId}`);
     const chart = page
       .getByRole('region', { name: 'Outcomes' })

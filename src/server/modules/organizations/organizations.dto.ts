@@ -1,6 +1,7 @@
 import type { LocationDto, RoomDto } from '../../../contracts/organizations.js';
 import type { OrganizationDto, OrganizationSettings } from '../../../contracts/identity.js';
 import { DEFAULT_LATE_ENTRY_HOURS } from '../../../domain/notes/signing.js';
+import { DEFAULT_OUTCOME_THRESHOLDS } from '../../../domain/outcomes/index.js';
 import type { LocationRow, OrganizationRow, RoomRow } from './organizations.repo.js';
 
 /** Stored settings with defaults for what an organization has not set. */
@@ -11,7 +12,18 @@ export const settingsOf = (s: Partial<OrganizationSettings>): OrganizationSettin
   onCallClinicianUserId: s.onCallClinicianUserId ?? null,
   lateEntryHours: s.lateEntryHours ?? DEFAULT_LATE_ENTRY_HOURS,
   part2Notice: s.part2Notice ?? DEFAULT_PART2_NOTICE,
+  outcomeThresholds: { ...DEFAULT_OUTCOME_SETTINGS, ...s.outcomeThresholds },
 });
+
+/** The default measurement-based-care thresholds, as organization settings. */
+const DEFAULT_OUTCOME_SETTINGS: OrganizationSettings['outcomeThresholds'] = {
+  responseDropPercent: Math.round(DEFAULT_OUTCOME_THRESHOLDS.responseDrop * 100),
+  notOnTrackAfterWeeks: DEFAULT_OUTCOME_THRESHOLDS.notOnTrackAfterWeeks,
+  phq9RemissionBelow: DEFAULT_OUTCOME_THRESHOLDS.remissionBelow['phq-9']!,
+  gad7RemissionBelow: DEFAULT_OUTCOME_THRESHOLDS.remissionBelow['gad-7']!,
+  phq9ReliableChange: DEFAULT_OUTCOME_THRESHOLDS.reliableChange['phq-9']!,
+  gad7ReliableChange: DEFAULT_OUTCOME_THRESHOLDS.reliableChange['gad-7']!,
+};
 
 /**
  * The notice to accompany disclosures of Part 2 records, as 42 CFR 2.32 worded it before the 2024

@@ -7,6 +7,7 @@ import type {
   ProgramOutcomesDto,
 } from '../../../contracts/outcomes.js';
 import type { TodayDto } from '../../../contracts/attendance.js';
+import type { OrganizationSettings } from '../../../contracts/identity.js';
 import type { SafetyAlertDto } from '../../../contracts/safety.js';
 import type { EpisodeDto } from '../../../contracts/scheduling.js';
 import { signIn, useTestApp, type Session } from '../../../../test/support/test-app.js';
@@ -171,6 +172,19 @@ describe('the program’s outcomes', () => {
       medianChange: -8.5,
       patientsNotOnTrack: [{ patientId: ben, baseline: 15, latest: 14, weeks: 4 }],
     });
+    // The organization's thresholds are configuration: 8 weeks before "not on track".
+    const admin = await signIn(t, clinic.admin);
+    const settings = (await admin.get('/api/v1/organization')).json<{ settings: OrganizationSettings }>()
+      .settings;
+    const saved = await admin.patch('/api/v1/organization', {
+      settings: { outcomeThresholds: { ...settings.outcomeThresholds, notOnTrackAfterWeeks: 8 } },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const later = (
+      await director.get(`/api/v1/programs/${clinic.program.id}/outcomes?instrument=phq-9`)
+    ).json<ProgramOutcomesDto>();
+    expect(later).toMatchObject({ notOnTrack: 0, patientsNotOnTrack: [] });
+    expect(later.thresholdsVersion).not.toBe(res.json<ProgramOutcomesDto>().thresholdsVersion);
     const bad = await director.get(`/api/v1/programs/${clinic.program.id}/outcomes?instrument=mdq`);
     expect(bad.statusCode).toBe(400);
     const intake = await signIn(t, clinic.people.intake);

@@ -24,7 +24,11 @@ import {
   summarizeOutcome,
   type MeasurementRule,
   type OutcomeSummary,
+  type OutcomeThresholds,
 } from '../../../domain/outcomes/index.js';
+import type { OrganizationSettings } from '../../../contracts/identity.js';
+import { canonicalJson, contentSha256 } from '../../platform/audit/canonical-json.js';
+import { organizationsRepo, settingsOf } from '../organizations/index.js';
 import {
   addDays,
   clinicDateTime,
@@ -68,14 +72,36 @@ function summarize(
   instrumentId: string,
   scores: { administered_at: Date; total: number | null }[],
   now: Date,
+  thresholds: OutcomeThresholds,
 ) {
   if (!SYMPTOM_SCALES.includes(instrumentId)) return null;
   return summarizeOutcome(
     instrumentId,
     scores.map((s) => ({ administeredAt: s.administered_at, total: s.total! })),
     now,
-    DEFAULT_OUTCOME_THRESHOLDS,
+    thresholds,
   );
+}
+
+/**
+ * The organization's thresholds (settings, defaulting to DEFAULT_OUTCOME_THRESHOLDS). Changed
+ * thresholds get their own version, so every flag can be traced to the rules that made it.
+ */
+export function thresholdsOf(settings: OrganizationSettings): OutcomeThresholds {
+  const o = settings.outcomeThresholds;
+  const rules = {
+    responseDrop: o.responseDropPercent / 100,
+    remissionBelow: { 'phq-9': o.phq9RemissionBelow, 'gad-7': o.gad7RemissionBelow },
+    reliableChange: {
+      ...DEFAULT_OUTCOME_THRESHOLDS.reliableChange,
+      'phq-9': o.phq9ReliableChange,
+      'gad-7': o.gad7ReliableChange,
+    },
+    notOnTrackAfterWeeks: o.notOnTrackAfterWeeks,
+  };
+  const { version, ...defaults } = DEFAULT_OUTCOME_THRESHOLDS;
+  const same = canonicalJson(rules) === canonicalJson(defaults);
+  return { version: same ? version : `${version}+${contentSha256(rules).slice(0, 8)}`, ...rules };
 }
 
 const flagsOf = (s: OutcomeSummary | null) => ({
@@ -148,6 +174,9 @@ export function createOutcomesService(deps: {
     }));
   }
 
+  const organizationThresholds = async (trx: Db, organizationId: string) =>
+    thresholdsOf(settingsOf((await organizationsRepo.getOrganization(trx, organizationId)).settings));
+
   async function activeEpisode(trx: Db, actor: Actor & { organizationId: string }, patientId: string) {
     const id = await episodeIdForPatient(trx, actor.organizationId, patientId);
     const episode = id ? await episodeOf(trx, actor.organizationId, id) : undefined;
@@ -193,7 +222,10 @@ export function createOutcomesService(deps: {
       requireRole(actor, ...OUTCOME_ROLES);
       return db.transaction().execute(async (trx) => {
         await patients.assertExists(trx, actor, patientId);
-        const episode = await activeEpisode(trx, actor, patientId);
+        const [episode, thresholds] = await Promise.all([
+          activeEpisode(trx, actor, patientId),
+          organizationThresholds(trx, actor.organizationId),
+        ]);
         const scores = episode
           ? await episodeScores(trx, actor.organizationId, episode)
           : await scoresSince(trx, actor.organizationId, [patientId], new Date(0));
@@ -207,7 +239,7 @@ export function createOutcomesService(deps: {
         }
         const trajectories: TrajectoryDto[] = [...byInstrument].map(([id, points]) => {
           const definition = INSTRUMENTS[id as InstrumentId].definition;
-          const summary = summarize(id, points, now);
+          const summary = summarize(id, points, now, thresholds);
           return {
             instrumentId: id as InstrumentId,
             name: definition.name,
@@ -246,7 +278,7 @@ export function createOutcomesService(deps: {
                 status: episode.status,
               }
             : null,
-          thresholdsVersion: DEFAULT_OUTCOME_THRESHOLDS.version,
+          thresholdsVersion: thresholds.version,
           trajectories,
           due: episode ? dueFor(episode, scores) : [],
         };
@@ -265,7 +297,10 @@ export function createOutcomesService(deps: {
     ): Promise<ProgramOutcomesDto> {
       requireRole(actor, ...LICENSED_ROLES);
       return db.transaction().execute(async (trx) => {
-        const program = await programOf(trx, actor.organizationId, programId);
+        const [program, thresholds] = await Promise.all([
+          programOf(trx, actor.organizationId, programId),
+          organizationThresholds(trx, actor.organizationId),
+        ]);
         if (!program) throw notFound('program');
         const now = clock.now();
         const today = clinicDateTime(now, program.time_zone).date;
@@ -295,7 +330,7 @@ export function createOutcomesService(deps: {
             (s) => s.administered_at >= from && s.administered_at <= to,
           );
           if (own.length < 2) continue;
-          const summary = summarize(instrumentId, own, e.status === 'active' ? now : to)!;
+          const summary = summarize(instrumentId, own, e.status === 'active' ? now : to, thresholds)!;
           if (e.status === 'active') {
             active.measured++;
             changes.push(summary.change!);
@@ -333,7 +368,7 @@ export function createOutcomesService(deps: {
         return {
           program: { id: program.id, name: program.name },
           instrumentId,
-          thresholdsVersion: DEFAULT_OUTCOME_THRESHOLDS.version,
+          thresholdsVersion: thresholds.version,
           activePatients: episodes.filter((e) => e.status === 'active').length,
           measured: active.measured,
           response: active.response,

@@ -122,6 +122,58 @@ function OrganizationForm({ organization }: { organization: OrganizationDto }) {
           w="100%"
           {...form.getInputProps('settings.part2Notice')}
         />
+        <Title order={2} size="h3">
+          Measurement-based care
+        </Title>
+        <NumberInput
+          label="Response: a drop from baseline of at least (%)"
+          description="Defaults: response 50 %, remission below 5, reliable change 6 points (PHQ-9) and 4 (GAD-7), not on track after 4 weeks. Changed thresholds are versioned with every outcome they produce."
+          min={10}
+          max={90}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.outcomeThresholds.responseDropPercent')}
+        />
+        <NumberInput
+          label="Not on track: no reliable improvement after (weeks)"
+          min={1}
+          max={26}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.outcomeThresholds.notOnTrackAfterWeeks')}
+        />
+        <NumberInput
+          label="PHQ-9 remission: latest score below"
+          min={1}
+          max={27}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.outcomeThresholds.phq9RemissionBelow')}
+        />
+        <NumberInput
+          label="GAD-7 remission: latest score below"
+          min={1}
+          max={21}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.outcomeThresholds.gad7RemissionBelow')}
+        />
+        <NumberInput
+          label="PHQ-9 reliable change (points)"
+          min={1}
+          max={27}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.outcomeThresholds.phq9ReliableChange')}
+        />
+        <NumberInput
+          label="GAD-7 reliable change (points)"
+          min={1}
+          max={21}
+          allowDecimal={false}
+          w="100%"
+          {...form.getInputProps('settings.outcomeThresholds.gad7ReliableChange')}
+        />
         <ErrorAlert error={save.error} />
         <Button type="submit" loading={save.isPending}>
           Save settings

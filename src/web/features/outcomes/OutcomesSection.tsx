@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { api } from '../../app/api.js';
 import type { DueMeasureDto, PatientOutcomesDto } from '../../../contracts/outcomes.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Section } from '../../components/Section.js';
@@ -52,14 +53,18 @@ function Outcomes({ patientId, outcomes }: { patientId: string; outcomes: Patien
 
 function DueMeasures({ patientId, due }: { patientId: string; due: PatientOutcomesDto['due'] }) {
   const kiosk = useCreateKiosk(patientId);
-  const navigate = useNavigate();
 
   const handToPatient = () =>
     kiosk.mutate(
       { instruments: [...new Set(due.map((d) => d.instrumentId))] },
       {
-        // Replace, so Back on the tablet does not lead straight to the record.
-        onSuccess: (handoff) => void navigate(handoff.path, { replace: true }),
+        // The tablet leaves staff hands: sign out on this device first, then load the kiosk afresh
+        // (replacing the history entry), so no staff page or cached record stays reachable.
+        onSuccess: (handoff) =>
+          void api
+            .post('/auth/logout')
+            .catch(() => undefined)
+            .then(() => window.location.replace(handoff.path)),
       },
     );
 
@@ -70,11 +75,20 @@ function DueMeasures({ patientId, due }: { patientId: string; due: PatientOutcom
           Measures due
         </Title>
         {due.length > 0 && (
-          <Button onClick={handToPatient} loading={kiosk.isPending}>
+          <Button
+            onClick={handToPatient}
+            loading={kiosk.isPending}
+            aria-describedby={`hand-over-${patientId}`}
+          >
             Hand tablet to patient
           </Button>
         )}
       </Group>
+      {due.length > 0 && (
+        <Text size="sm" id={`hand-over-${patientId}`}>
+          Handing the tablet over signs you out of it; sign in again when you get it back.
+        </Text>
+      )}
       <ErrorAlert error={kiosk.error} />
       {due.length === 0 ? (
         <Text size="sm">Nothing is due.</Text>
