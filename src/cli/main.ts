@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateError, generateOrganization } from '../../bench/generate/index.js';
 import { progressBar } from '../../bench/generate/progress.js';
@@ -17,6 +19,8 @@ const USAGE = `Usage: trellis <command>
   org create --name N --time-zone TZ --admin-email E --admin-name NAME
                                 provision an organization with its first administrator
                                 (password from TRELLIS_ADMIN_PASSWORD, or a generated one printed once)
+  codes import-icd10cm FILE     load the F01–F99 codes of the CDC's ICD-10-CM code or order file
+                                (e.g. icd10cm-codes-2026.txt) for diagnosis search
   generate --patients N --years Y [--seed S] [--end-date YYYY-MM-DD] [--name NAME]
                                 add a synthetic organization (programs, staff, patients, episodes,
                                 sessions, attendance), the same for the same seed and end date
@@ -100,6 +104,16 @@ async function run(argv: string[]): Promise<number> {
         });
         console.log(`Organization ${organization.id} created with administrator ${values['admin-email']}.`);
         if (generated) console.log(`Initial password (shown once): ${password}`);
+        return 0;
+      });
+    }
+    case 'codes': {
+      const file = argv[2];
+      if (sub !== 'import-icd10cm' || !file) break;
+      const text = await readFile(file, 'utf8');
+      return withDeps(async (deps) => {
+        const count = await deps.plans.importIcd10cm(text, basename(file));
+        console.log(`Loaded ${count} ICD-10-CM codes (F01–F99) from ${basename(file)}.`);
         return 0;
       });
     }

@@ -156,6 +156,8 @@ describe('the program’s outcomes', () => {
     const [ana, ben] = members.map((m) => m.patient.id) as [string, string];
     await staffEntry(ana, 'phq-9', phq9(20), '2026-10-28T21:00:00Z');
     await staffEntry(ana, 'phq-9', phq9(4), '2026-11-25T21:00:00Z');
+    // Before admission (at intake): not part of the episode, so not its baseline.
+    await staffEntry(ben, 'phq-9', phq9(27), '2026-10-20T21:00:00Z');
     await staffEntry(ben, 'phq-9', phq9(15), '2026-10-28T21:00:00Z');
     await staffEntry(ben, 'phq-9', phq9(14), '2026-11-25T21:00:00Z');
     t.clock.set('2026-11-26T15:00:00Z');

@@ -96,9 +96,33 @@ export const programOf = (db: Db, organizationId: string, programId: string) =>
     .where('p.id', '=', programId)
     .executeTakeFirst();
 
-/** A program's active episodes and those discharged since a date, with their patients' names. */
-export const programEpisodes = (db: Db, organizationId: string, programId: string, dischargedSince: string) =>
-  db
+/**
+ * A program's active episodes and those discharged since a date, each with its first and last
+ * score on one instrument inside the episode (clinic-local admission day to discharge day). The
+ * outcome flags need only those two (`summarizeOutcome` compares baseline and latest), so each
+ * episode costs two index lookups however many scores it has.
+ */
+export const programEpisodeScores = (
+  db: Db,
+  organizationId: string,
+  programId: string,
+  options: { dischargedSince: string; instrumentId: string; timeZone: string },
+) => {
+  const { instrumentId, timeZone } = options;
+  const edge = (direction: 'asc' | 'desc') =>
+    sql<{ id: string; total: number; at: Date } | null>`(
+      SELECT json_build_object('id', a.id, 'total', a.total, 'at', a.administered_at)
+      FROM administrations a
+      WHERE a.organization_id = e.organization_id
+        AND a.patient_id = e.patient_id
+        AND a.instrument_id = ${instrumentId}
+        AND a.total IS NOT NULL
+        AND a.administered_at >= (e.admitted_on::timestamp AT TIME ZONE ${timeZone})
+        AND (e.discharged_on IS NULL
+             OR a.administered_at < ((e.discharged_on + 1)::timestamp AT TIME ZONE ${timeZone}))
+      ORDER BY a.administered_at ${sql.raw(direction)}, a.id ${sql.raw(direction)}
+      LIMIT 1)`;
+  return db
     .selectFrom('episodes as e')
     .innerJoin('patients as pt', (j) =>
       j.onRef('pt.organization_id', '=', 'e.organization_id').onRef('pt.id', '=', 'e.patient_id'),
@@ -107,17 +131,19 @@ export const programEpisodes = (db: Db, organizationId: string, programId: strin
       'e.id',
       'e.patient_id',
       'e.status',
-      'e.admitted_on',
       'e.discharged_on',
       'pt.given_name',
       'pt.family_name',
+      edge('asc').as('first'),
+      edge('desc').as('last'),
     ])
     .where('e.organization_id', '=', organizationId)
     .where('e.program_id', '=', programId)
     .where((w) =>
       w.or([
         w('e.status', '=', 'active'),
-        w.and([w('e.status', '=', 'discharged'), w('e.discharged_on', '>=', dischargedSince)]),
+        w.and([w('e.status', '=', 'discharged'), w('e.discharged_on', '>=', options.dischargedSince)]),
       ]),
     )
     .execute();
+};

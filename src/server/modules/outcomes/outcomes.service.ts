@@ -44,7 +44,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import type { AssessmentsService } from '../assessments/index.js';
 import type { PatientsService } from '../patients/index.js';
 import { episodeIdForPatient, episodeOf, type EpisodeRow } from '../plans/index.js';
-import { programEpisodes, programOf, scoresSince } from './outcomes.repo.js';
+import { programEpisodeScores, programOf, scoresSince } from './outcomes.repo.js';
 
 type OrgActor = Actor & { organizationId: string; userId: string; roles: readonly Role[] };
 
@@ -304,33 +304,21 @@ export function createOutcomesService(deps: {
         if (!program) throw notFound('program');
         const now = clock.now();
         const today = clinicDateTime(now, program.time_zone).date;
-        const episodes = await programEpisodes(trx, actor.organizationId, programId, addDays(today, -90));
-        const earliest = episodes.reduce((min, e) => (e.admitted_on < min ? e.admitted_on : min), today);
-        const scores = await scoresSince(
-          trx,
-          actor.organizationId,
-          episodes.map((e) => e.patient_id),
-          startOfClinicDay(earliest, program.time_zone),
+        const episodes = await programEpisodeScores(trx, actor.organizationId, programId, {
+          dischargedSince: addDays(today, -90),
           instrumentId,
-        );
-        const byPatient = new Map<string, typeof scores>();
-        for (const s of scores) {
-          const list = byPatient.get(s.patient_id);
-          if (list) list.push(s);
-          else byPatient.set(s.patient_id, [s]);
-        }
+          timeZone: program.time_zone,
+        });
         const active = { measured: 0, response: 0, remission: 0, improved: 0, worse: 0, notOnTrack: 0 };
         const discharged = { measured: 0, response: 0, remission: 0 };
         const changes: number[] = [];
         const notOnTrack: ProgramOutcomesDto['patientsNotOnTrack'] = [];
         for (const e of episodes) {
-          const from = startOfClinicDay(e.admitted_on, program.time_zone);
+          // A baseline and a later score: the outcome needs a follow-up.
+          if (!e.first || !e.last || e.first.id === e.last.id) continue;
           const to = e.discharged_on ? endOfClinicDay(e.discharged_on, program.time_zone) : now;
-          const own = (byPatient.get(e.patient_id) ?? []).filter(
-            (s) => s.administered_at >= from && s.administered_at <= to,
-          );
-          if (own.length < 2) continue;
-          const summary = summarize(instrumentId, own, e.status === 'active' ? now : to, thresholds)!;
+          const ends = [e.first, e.last].map((x) => ({ administered_at: new Date(x.at), total: x.total }));
+          const summary = summarize(instrumentId, ends, e.status === 'active' ? now : to, thresholds)!;
           if (e.status === 'active') {
             active.measured++;
             changes.push(summary.change!);

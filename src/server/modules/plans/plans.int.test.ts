@@ -121,6 +121,25 @@ describe('diagnosis codes', () => {
   });
 });
 
+describe('loading the CDC code file', () => {
+  it('adds the chapter’s codes to the search, keeps the shipped ones, and refuses a file without F codes', async () => {
+    const file = [
+      'A000    Cholera due to Vibrio cholerae 01, biovar cholerae',
+      'F0390   Unspecified dementia, unspecified severity, without behavioral disturbance, psychotic disturbance, mood disturbance, and anxiety',
+      'F331    Major depressive disorder, recurrent, moderate',
+    ].join('\n');
+    expect(await t.deps.plans.importIcd10cm(file, 'icd10cm-codes-test.txt')).toBe(2);
+    const search = async (q: string) =>
+      (await therapist.get(`/api/v1/diagnoses?q=${encodeURIComponent(q)}`)).json<{
+        items: { code: string }[];
+      }>().items;
+    expect((await search('F03.90')).map((i) => i.code)).toEqual(['F03.90']);
+    expect((await search('post traumatic')).map((i) => i.code)).toContain('F43.10');
+    expect(await search('cholera')).toEqual([]);
+    await expect(t.deps.plans.importIcd10cm('A000    Cholera', 'other.txt')).rejects.toThrow(/no F01–F99/);
+  });
+});
+
 describe('writing and signing a plan', () => {
   it('refuses to sign an incomplete plan, naming what is missing, and changes nothing', async () => {
     const content = completePlan();

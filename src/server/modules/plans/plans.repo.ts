@@ -159,3 +159,34 @@ export const currentGoals = async (db: Db, organizationId: string, patientIds: r
     );
   return out;
 };
+
+/** Codes loaded from an official code file, for one code system. */
+export const importedCodes = (db: Db, system: string) =>
+  db
+    .selectFrom('diagnosis_codes')
+    .select(['code', 'display'])
+    .where('system', '=', system)
+    .orderBy('code')
+    .execute();
+
+/** Loads (or refreshes) codes from an official file, in one statement per 500 codes. */
+export async function saveImportedCodes(
+  db: Db,
+  system: string,
+  codes: readonly { code: string; display: string }[],
+  source: string,
+  at: Date,
+) {
+  for (let i = 0; i < codes.length; i += 500)
+    await db
+      .insertInto('diagnosis_codes')
+      .values(codes.slice(i, i + 500).map((c) => ({ system, ...c, source, imported_at: at })))
+      .onConflict((oc) =>
+        oc.columns(['system', 'code']).doUpdateSet((eb) => ({
+          display: eb.ref('excluded.display'),
+          source: eb.ref('excluded.source'),
+          imported_at: eb.ref('excluded.imported_at'),
+        })),
+      )
+      .execute();
+}

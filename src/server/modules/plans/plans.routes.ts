@@ -31,9 +31,9 @@ export const plansRoutes =
           response: { 200: z.object({ items: z.array(DiagnosisCodeDto) }) },
         },
       },
-      (req) => {
+      async (req) => {
         actorOf(req);
-        return { items: plans.diagnoses(req.query.q, req.query.limit) };
+        return { items: await plans.diagnoses(req.query.q, req.query.limit) };
       },
     );
     app.get(

@@ -7,7 +7,14 @@ import type {
 } from '../../../contracts/plans.js';
 import type { z } from 'zod';
 import type { PatientSignatureBody } from '../../../contracts/plans.js';
-import { F_CODES, ICD10CM_SYSTEM, searchCodes } from '../../../domain/diagnoses/index.js';
+import {
+  compareCodes,
+  F_CODES,
+  ICD10CM_SYSTEM,
+  parseCdcCodeFile,
+  searchCodes,
+  type DiagnosisCode,
+} from '../../../domain/diagnoses/index.js';
 import { INTAKE_ROLES, LICENSED_ROLES, type Role } from '../../../domain/identity/roles.js';
 import { nextReviewDate, reviewIntervalDays, reviewStatus } from '../../../domain/outcomes/index.js';
 import { planChanges, planSigningProblems, scoreTargetProgress } from '../../../domain/plans/index.js';
@@ -23,9 +30,11 @@ import type { PatientsService } from '../patients/index.js';
 import {
   episodeIdForPatient,
   episodeOf,
+  importedCodes,
   latestScores,
   planById,
   plansOfEpisode,
+  saveImportedCodes,
   staffNames,
   type EpisodeRow,
   type PlanRow,
@@ -40,6 +49,13 @@ const READ_ROLES = INTAKE_ROLES;
 const PLAN_ATTESTATION =
   'I attest that this treatment plan was developed with the patient and is accurate and complete.';
 const isDirector = (actor: OrgActor) => actor.roles.includes('program_director');
+
+/** The shipped codes and the imported ones, imported titles winning, in code order. */
+function mergeCodes(shipped: readonly DiagnosisCode[], imported: readonly DiagnosisCode[]): DiagnosisCode[] {
+  const byCode = new Map(shipped.map((c) => [c.code, c]));
+  for (const c of imported) byCode.set(c.code, c);
+  return [...byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
+}
 
 const signedPlan = (status: string) => status === 'signed' || status === 'pending_cosign';
 
@@ -231,9 +247,24 @@ export function createPlansService(deps: {
   }
 
   return {
-    /** ICD-10-CM codes of the mental and behavioural chapter, searched by code or words. */
-    diagnoses(q: string, limit: number) {
-      return searchCodes(F_CODES, q, limit).map((c) => ({ system: ICD10CM_SYSTEM, ...c }));
+    /**
+     * ICD-10-CM codes of the mental and behavioural chapter, searched by code or words: the codes
+     * Trellis ships, and those loaded from the CDC's code file (which win where both have a code).
+     */
+    async diagnoses(q: string, limit: number) {
+      const imported = await importedCodes(db, ICD10CM_SYSTEM);
+      const list = imported.length === 0 ? F_CODES : mergeCodes(F_CODES, imported);
+      return searchCodes(list, q, limit).map((c) => ({ system: ICD10CM_SYSTEM, ...c }));
+    },
+
+    /** Loads the F01–F99 codes of a CDC ICD-10-CM code or order file; returns how many. */
+    async importIcd10cm(text: string, source: string) {
+      const codes = parseCdcCodeFile(text);
+      if (codes.length === 0) throw new Error('The file has no F01–F99 codes.');
+      await db
+        .transaction()
+        .execute((trx) => saveImportedCodes(trx, ICD10CM_SYSTEM, codes, source, clock.now()));
+      return codes.length;
     },
 
     async forEpisode(actor: OrgActor, episodeId: string): Promise<EpisodePlanDto> {

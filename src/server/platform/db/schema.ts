@@ -681,6 +681,14 @@ export interface SafetyPlansTable {
   sensitivity: Labels;
 }
 
+export interface DiagnosisCodesTable {
+  system: string;
+  code: string;
+  display: string;
+  source: string;
+  imported_at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -726,6 +734,7 @@ export interface DB {
   treatment_plans: TreatmentPlansTable;
   kiosk_handoffs: KioskHandoffsTable;
   safety_plans: SafetyPlansTable;
+  diagnosis_codes: DiagnosisCodesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
