@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSeverityFollowsBands } from '../../../test/support/instrument-bands.js';
 import { AUDIT_C_POSITIVE_AT, auditC } from './audit-c.js';
 import { audit } from './audit.js';
 
@@ -87,11 +88,9 @@ describe('AUDIT-C severity bands', () => {
   });
 
   it('score() returns no severity for any possible total', () => {
-    for (let total = 0; total <= maxTotal!; total++) {
-      const r = score(((t: number) => [0, 1, 2].map((i) => Math.max(0, Math.min(4, t - 4 * i))))(total));
-      expect(r.total).toBe(total);
-      expect(r.severity).toBeNull();
-    }
+    expectSeverityFollowsBands({ bands, maxTotal }, score, (total) =>
+      ((t: number) => [0, 1, 2].map((i) => Math.max(0, Math.min(4, t - 4 * i))))(total),
+    );
   });
 
   it('maxTotal is the highest total score() returns', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectContiguous, expectSeverityFollowsBands } from '../../../test/support/instrument-bands.js';
 import { DAST10_BANDS, dast10 } from './dast-10.js';
 
 const score = (answers: unknown[]) => dast10.score({ answers });
@@ -68,17 +69,6 @@ describe('DAST-10', () => {
   });
 });
 
-/** Bands start at 0, follow each other with no gap or overlap, and end at `maxTotal`. */
-function expectContiguous(bands: readonly { min: number; max: number }[], maxTotal: number | null) {
-  expect(bands.length).toBeGreaterThan(0);
-  expect(bands[0]!.min).toBe(0);
-  bands.forEach((b, i) => {
-    expect(b.max).toBeGreaterThanOrEqual(b.min);
-    if (i > 0) expect(b.min).toBe(bands[i - 1]!.max + 1);
-  });
-  expect(bands.at(-1)!.max).toBe(maxTotal);
-}
-
 describe('DAST-10 severity bands', () => {
   const { bands, maxTotal, severities } = dast10.definition;
 
@@ -96,11 +86,7 @@ describe('DAST-10 severity bands', () => {
   });
 
   it('score() returns the severity of the band holding the total, for every possible total', () => {
-    for (let total = 0; total <= maxTotal!; total++) {
-      const r = score(withTotal(total));
-      expect(r.total).toBe(total);
-      expect(r.severity).toBe(bands.find((b) => b.min <= total && total <= b.max)!.severity);
-    }
+    expectSeverityFollowsBands({ bands, maxTotal }, score, (total) => withTotal(total));
   });
 
   it('maxTotal is the highest total score() returns', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSeverityFollowsBands } from '../../../test/support/instrument-bands.js';
 import { MDQ_PROBLEM_LEVELS, mdq } from './mdq.js';
 
 const score = (answers: unknown[]) => mdq.score({ answers });
@@ -84,11 +85,9 @@ describe('MDQ severity bands', () => {
   });
 
   it('score() returns no severity for any possible total', () => {
-    for (let total = 0; total <= maxTotal!; total++) {
-      const r = score(((yes: number) => answers(yes, true, 'serious'))(total));
-      expect(r.total).toBe(total);
-      expect(r.severity).toBeNull();
-    }
+    expectSeverityFollowsBands({ bands, maxTotal }, score, (total) =>
+      ((yes: number) => answers(yes, true, 'serious'))(total),
+    );
   });
 
   it('maxTotal is the highest total score() returns', () => {

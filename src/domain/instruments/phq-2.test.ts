@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSeverityFollowsBands } from '../../../test/support/instrument-bands.js';
 import { phq2 } from './phq-2.js';
 import { phq9 } from './phq-9.js';
 
@@ -50,11 +51,9 @@ describe('PHQ-2 severity bands', () => {
   });
 
   it('score() returns no severity for any possible total', () => {
-    for (let total = 0; total <= maxTotal!; total++) {
-      const r = score(((t: number) => [Math.min(3, t), Math.max(0, t - 3)])(total));
-      expect(r.total).toBe(total);
-      expect(r.severity).toBeNull();
-    }
+    expectSeverityFollowsBands({ bands, maxTotal }, score, (total) =>
+      ((t: number) => [Math.min(3, t), Math.max(0, t - 3)])(total),
+    );
   });
 
   it('maxTotal is the highest total score() returns', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectContiguous, expectSeverityFollowsBands } from '../../../test/support/instrument-bands.js';
 import { PHQ9_BANDS, PHQ9_ITEM_TEXTS, phq9 } from './phq-9.js';
 
 const score = (answers: unknown[]) => phq9.score({ answers });
@@ -82,17 +83,6 @@ describe('PHQ-9', () => {
   });
 });
 
-/** Bands start at 0, follow each other with no gap or overlap, and end at `maxTotal`. */
-function expectContiguous(bands: readonly { min: number; max: number }[], maxTotal: number | null) {
-  expect(bands.length).toBeGreaterThan(0);
-  expect(bands[0]!.min).toBe(0);
-  bands.forEach((b, i) => {
-    expect(b.max).toBeGreaterThanOrEqual(b.min);
-    if (i > 0) expect(b.min).toBe(bands[i - 1]!.max + 1);
-  });
-  expect(bands.at(-1)!.max).toBe(maxTotal);
-}
-
 describe('PHQ-9 severity bands', () => {
   const { bands, maxTotal, severities } = phq9.definition;
 
@@ -110,11 +100,7 @@ describe('PHQ-9 severity bands', () => {
   });
 
   it('score() returns the severity of the band holding the total, for every possible total', () => {
-    for (let total = 0; total <= maxTotal!; total++) {
-      const r = score(withTotal(total));
-      expect(r.total).toBe(total);
-      expect(r.severity).toBe(bands.find((b) => b.min <= total && total <= b.max)!.severity);
-    }
+    expectSeverityFollowsBands({ bands, maxTotal }, score, (total) => withTotal(total));
   });
 
   it('maxTotal is the highest total score() returns', () => {
