@@ -161,6 +161,21 @@ describe.skipIf(!hasChromium)('outcomes', () => {
     const due = outcomes.getByRole('region', { name: 'Measures due' });
     await due.getByRole('listitem').filter({ hasText: 'PHQ-9' }).waitFor();
     await expectAccessible(page);
+    // A clinic-owned tablet instead: the patient types a one-time code at /kiosk.
+    await due.getByRole('button', { name: 'Code for a clinic tablet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Code for a clinic tablet' });
+    const code = (await dialog.getByText(/^[A-Z2-9]{10}$/).textContent())!;
+    const tablet = await page.context().browser()!.newContext({ locale: 'en-US', viewport: DESKTOP });
+    const clinicTablet = await tablet.newPage();
+    await clinicTablet.goto(`${url}/kiosk`);
+    await clinicTablet.getByLabel('Code from the front desk').fill(code.toLowerCase());
+    await clinicTablet.getByRole('button', { name: 'Start' }).click();
+    await clinicTablet.getByRole('heading', { level: 1, name: /^Hi / }).waitFor();
+    await expectAccessible(clinicTablet);
+    await tablet.close();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
     await due.getByRole('button', { name: 'Hand tablet to patient' }).click();
     await page.waitForURL(/\/kiosk\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: /^Hi / }).waitFor();

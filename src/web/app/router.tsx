@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
   // Public, no account: "Is an IOP right for me?"
   { path: '/self-check', element: <SelfCheckPage /> },
   // Public, no account: a patient answers due measures on a tablet staff hand them (one-time code).
+  { path: '/kiosk', element: <KioskPage /> },
   { path: '/kiosk/:code', element: <KioskPage /> },
   {
     element: <RequireAuth />,

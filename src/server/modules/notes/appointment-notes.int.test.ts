@@ -108,6 +108,14 @@ describe('individual notes', () => {
     });
     expect(signed.json<NoteDto>().contentSha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await who.put(`/api/v1/notes/${note.id}`, { body: { data: 'Changed' } })).statusCode).toBe(409);
+    // Under the service, the database itself keeps the signed note as signed.
+    await expect(
+      t.deps.database.db
+        .updateTable('notes')
+        .set({ body: JSON.stringify({ data: 'Changed' }) })
+        .where('id', '=', note.id)
+        .execute(),
+    ).rejects.toThrow(/signed record does not change/);
     // Another clinician cannot edit someone else's draft, and the front desk cannot read notes.
     const desk = await signIn(t, clinic.people.frontDesk);
     expect((await desk.get(`/api/v1/notes/${note.id}`)).statusCode).toBe(403);

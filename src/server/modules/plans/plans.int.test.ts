@@ -176,6 +176,14 @@ describe('writing and signing a plan', () => {
     expect(signed.objectives.find((o) => o.objectiveId === 'o1')).toMatchObject({ progress: 'no_score' });
     const again = await therapist.post(`/api/v1/treatment-plans/${signed.id}/sign`, { attestation: true });
     expect(again.statusCode).toBe(409);
+    // Under the service, the database itself refuses to change or delete a signed version.
+    const { db } = t.deps.database;
+    await expect(
+      db.updateTable('treatment_plans').set({ content: '{}' }).where('id', '=', signed.id).execute(),
+    ).rejects.toThrow(/signed record does not change/);
+    await expect(db.deleteFrom('treatment_plans').where('id', '=', signed.id).execute()).rejects.toThrow(
+      /signed record does not change/,
+    );
     const read = await therapist.get(`/api/v1/patients/${member.patient.id}/treatment-plan`);
     const plan = read.json<EpisodePlanDto>();
     expect(plan.current?.id).toBe(signed.id);

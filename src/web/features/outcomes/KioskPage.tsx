@@ -1,8 +1,8 @@
-import { Box, Button, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Container, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { isInstrumentId } from '../../../domain/instruments/index.js';
 import { ApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -30,7 +30,9 @@ export function KioskPage() {
   }, [queryClient]);
 
   let content: ReactNode;
-  if (kiosk.isLoading) {
+  if (!code) {
+    content = <KioskCodeEntry />;
+  } else if (kiosk.isLoading) {
     content = (
       <Center py="xl">
         <Loader aria-label="Loading" size="lg" />
@@ -57,6 +59,49 @@ export function KioskPage() {
         <KioskCard>{content}</KioskCard>
       </Container>
     </Box>
+  );
+}
+
+const KIOSK_CODE = /^[A-Z2-9]{10}$/;
+
+/** /kiosk on a clinic tablet: the patient (or staff) types the code the front desk gave them. */
+function KioskCodeEntry() {
+  const navigate = useNavigate();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const start = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const code = value.replace(/[\s-]/g, '').toUpperCase();
+    if (!KIOSK_CODE.test(code)) {
+      setError('The code has 10 letters and numbers. Please check it with the front desk.');
+      return;
+    }
+    void navigate(`/kiosk/${code}`, { replace: true });
+  };
+  return (
+    <form onSubmit={start} noValidate aria-label="Start check-in questions">
+      <Stack gap="lg">
+        <Title order={1} size="h2">
+          Check-in questions
+        </Title>
+        <TextInput
+          size="xl"
+          label="Code from the front desk"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          value={value}
+          error={error}
+          onChange={(e) => {
+            setValue(e.currentTarget.value);
+            setError(null);
+          }}
+        />
+        <Button type="submit" size="xl" style={{ alignSelf: 'flex-start' }}>
+          Start
+        </Button>
+      </Stack>
+    </form>
   );
 }
 

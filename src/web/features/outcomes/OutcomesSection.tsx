@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api.js';
 import type { DueMeasureDto, PatientOutcomesDto } from '../../../contracts/outcomes.js';
@@ -68,20 +69,45 @@ function DueMeasures({ patientId, due }: { patientId: string; due: PatientOutcom
       },
     );
 
+  const [tabletCode, setTabletCode] = useState<string | null>(null);
+  const codeForTablet = () =>
+    kiosk.mutate(
+      { instruments: [...new Set(due.map((d) => d.instrumentId))] },
+      { onSuccess: (handoff) => setTabletCode(handoff.code) },
+    );
+
   return (
     <Stack gap="xs" component="section" aria-labelledby={`due-${patientId}`}>
+      <Modal
+        opened={tabletCode !== null}
+        onClose={() => setTabletCode(null)}
+        title="Code for a clinic tablet"
+      >
+        <Stack>
+          <Text size="sm">On the clinic tablet, open {window.location.origin}/kiosk and type:</Text>
+          <Text fz={32} fw={700} ff="monospace">
+            {tabletCode}
+          </Text>
+          <Text size="sm">It works once, for 30 minutes, for the measures due now.</Text>
+        </Stack>
+      </Modal>
       <Group justify="space-between" align="flex-end">
         <Title order={3} size="h4" id={`due-${patientId}`}>
           Measures due
         </Title>
         {due.length > 0 && (
-          <Button
-            onClick={handToPatient}
-            loading={kiosk.isPending}
-            aria-describedby={`hand-over-${patientId}`}
-          >
-            Hand tablet to patient
-          </Button>
+          <Group gap="xs">
+            <Button
+              onClick={handToPatient}
+              loading={kiosk.isPending}
+              aria-describedby={`hand-over-${patientId}`}
+            >
+              Hand tablet to patient
+            </Button>
+            <Button variant="default" onClick={codeForTablet} loading={kiosk.isPending}>
+              Code for a clinic tablet
+            </Button>
+          </Group>
         )}
       </Group>
       {due.length > 0 && (

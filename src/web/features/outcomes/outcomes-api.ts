@@ -79,6 +79,7 @@ export function useKiosk(code: string) {
   return useQuery({
     queryKey: kioskKey(code),
     queryFn: () => api.get<Kiosk>(`/kiosk/${encodeURIComponent(code)}`),
+    enabled: code !== '',
     retry: false,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
