@@ -1,7 +1,7 @@
 import { Anchor, Loader, NativeSelect, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProgramOutcomesDto } from '../../../contracts/outcomes.js';
-import { PATIENT_RECORD_ROLES } from '../../../domain/identity/roles.js';
+import { LICENSED_ROLES, PATIENT_RECORD_ROLES } from '../../../domain/identity/roles.js';
 import { useSignedInMe } from '../../app/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
@@ -29,7 +29,10 @@ export function ProgramOutcomesPage() {
   const [params, setParams] = useSearchParams();
   const requested = params.get('instrument');
   const instrument: OutcomesInstrument = isOutcomesInstrument(requested) ? requested : 'phq-9';
-  const outcomes = useProgramOutcomes(id, instrument);
+  const me = useSignedInMe();
+  // The figures name patients: licensed clinical staff only (administrators set the schedule).
+  const readsOutcomes = hasAnyRole(me.roles, LICENSED_ROLES);
+  const outcomes = useProgramOutcomes(id, instrument, readsOutcomes);
   const programs = usePrograms();
   const program = programs.data?.find((p) => p.id === id);
   const name = program?.name ?? outcomes.data?.program.name;
@@ -41,19 +44,25 @@ export function ProgramOutcomesPage() {
           Back to programs
         </Anchor>
       </Text>
-      <NativeSelect
-        label="Instrument"
-        data={INSTRUMENT_OPTIONS}
-        value={instrument}
-        onChange={(e) => {
-          const next = e.currentTarget.value;
-          setParams({ instrument: next }, { replace: true });
-        }}
-        maw={320}
-      />
-      <ErrorAlert error={outcomes.error} />
-      {outcomes.isLoading && <Loader aria-label="Loading outcomes" />}
-      {outcomes.data && <ProgramOutcomes outcomes={outcomes.data} />}
+      {readsOutcomes ? (
+        <>
+          <NativeSelect
+            label="Instrument"
+            data={INSTRUMENT_OPTIONS}
+            value={instrument}
+            onChange={(e) => {
+              const next = e.currentTarget.value;
+              setParams({ instrument: next }, { replace: true });
+            }}
+            maw={320}
+          />
+          <ErrorAlert error={outcomes.error} />
+          {outcomes.isLoading && <Loader aria-label="Loading outcomes" />}
+          {outcomes.data && <ProgramOutcomes outcomes={outcomes.data} />}
+        </>
+      ) : (
+        <Text>Outcome figures are shown to licensed clinical staff.</Text>
+      )}
       <MeasurementSettingsSection programId={id} tracks={program?.tracks ?? []} />
     </Page>
   );
@@ -67,7 +76,7 @@ function ProgramOutcomes({ outcomes: o }: { outcomes: ProgramOutcomesDto }) {
   const tiles: [string, string, string?][] = [
     ['Active patients', `${o.activePatients}`],
     ['Measured', countWithShare(o.measured, o.activePatients), 'A baseline and a later score'],
-    ['Response', countWithShare(o.response, o.measured), 'At least 50% lower than baseline'],
+    ['Response', countWithShare(o.response, o.measured), 'Lower than baseline by the set percentage'],
     ['Remission', countWithShare(o.remission, o.measured)],
     ['Reliable improvement', countWithShare(o.reliableImprovement, o.measured)],
     ['Reliable worsening', countWithShare(o.reliableWorsening, o.measured)],

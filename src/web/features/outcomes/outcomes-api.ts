@@ -37,11 +37,11 @@ export function usePatientOutcomes(patientId: string) {
 }
 
 /** GET /programs/:id/outcomes?instrument=…: program-level measurement-based-care figures. */
-export function useProgramOutcomes(programId: string, instrument: OutcomesInstrument) {
+export function useProgramOutcomes(programId: string, instrument: OutcomesInstrument, enabled = true) {
   return useQuery({
     queryKey: [...programOutcomesKey(programId), instrument],
     queryFn: () => api.get<ProgramOutcomesDto>(`/programs/${programId}/outcomes`, { instrument }),
-    enabled: !!programId,
+    enabled: enabled && !!programId,
   });
 }
 
